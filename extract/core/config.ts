@@ -1,0 +1,82 @@
+/**
+ * Pipeline configuration: one zod schema over the environment (`.env` is loaded through dotenv), with defaults
+ * and one clear sentence per invalid setting. Paths are resolved against the project root.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import dotenv from 'dotenv';
+import { z } from 'zod';
+import { UserError } from './errors.ts';
+
+export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+const int = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const envSchema = z.object({
+  CSW_DATA_DIR: z.string().default('data'),
+  CSW_LOG_DIR: z.string().default('logs'),
+  /** Comma-separated sources to extract. */
+  CSW_SOURCES: z.string().default('demo'),
+  CSW_DEMO_SEED: int(42),
+  CSW_DEMO_SCALE: int(40000),
+  CSW_DEMO_END_DATE: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')
+    .default('2026-10-31'),
+  CSW_DEMO_DAYS: int(182),
+  CSW_BATCH_SIZE: int(50000),
+  CSW_DUCKDB_MEMORY_LIMIT: z.string().default('4GB'),
+  CSW_DUCKDB_THREADS: int(2),
+  CSW_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+});
+
+export interface Config {
+  dataDir: string;
+  lakeDir: string;
+  warehousePath: string;
+  publishedDir: string;
+  runsDir: string;
+  logDir: string;
+  lockPath: string;
+  sources: string[];
+  demo: { seed: number; scale: number; endDate: string; days: number };
+  batchSize: number;
+  duckdbMemoryLimit: string;
+  duckdbThreads: number;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+function absolute(path: string): string {
+  return isAbsolute(path) ? path : join(PROJECT_ROOT, path);
+}
+
+/** Reads and validates the configuration. Throws a UserError naming every bad setting. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const envFile = join(PROJECT_ROOT, '.env');
+  if (env === process.env && existsSync(envFile)) dotenv.config({ path: envFile, quiet: true });
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ');
+    throw new UserError(`Invalid configuration: ${problems}. Fix the environment or .env (see .env.example).`);
+  }
+  const e = parsed.data;
+  const dataDir = absolute(e.CSW_DATA_DIR);
+  return {
+    dataDir,
+    lakeDir: join(dataDir, 'lake'),
+    warehousePath: join(dataDir, 'warehouse.duckdb'),
+    publishedDir: join(dataDir, 'published'),
+    runsDir: join(dataDir, 'runs'),
+    logDir: absolute(e.CSW_LOG_DIR),
+    lockPath: join(dataDir, '.elt.lock'),
+    sources: e.CSW_SOURCES.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    demo: { seed: e.CSW_DEMO_SEED, scale: e.CSW_DEMO_SCALE, endDate: e.CSW_DEMO_END_DATE, days: e.CSW_DEMO_DAYS },
+    batchSize: e.CSW_BATCH_SIZE,
+    duckdbMemoryLimit: e.CSW_DUCKDB_MEMORY_LIMIT,
+    duckdbThreads: e.CSW_DUCKDB_THREADS,
+    logLevel: e.CSW_LOG_LEVEL,
+  };
+}

@@ -1,0 +1,196 @@
+/**
+ * Runs a source's streams into the lake: validates every record against its stream's schema, batches valid
+ * records into Parquet files, sends invalid ones to the source's `_quarantine` stream with the reason and the raw
+ * payload, advances state only after the batch it covers is written, and records the load in the manifest.
+ */
+import type { z } from 'zod';
+import type { Db } from './duckdb.ts';
+import { lakeColumns, type LakeColumn } from './columns.ts';
+import { LakeWriter, listStreamFiles, type BatchTarget } from './lake-writer.ts';
+import { LoadsManifest, newLoadId, type LoadRecord, type StreamLoadSummary } from './loads.ts';
+import { StateStore } from './state.ts';
+import type { Logger } from './log.ts';
+import type { RawRecord, SourceDefinition, StreamDefinition, StreamState } from './stream.ts';
+import { rmSync } from 'node:fs';
+
+export const QUARANTINE_STREAM = '_quarantine';
+export const QUARANTINE_COLUMNS: LakeColumn[] = [
+  { name: 'stream', type: 'VARCHAR' },
+  { name: 'reason', type: 'VARCHAR' },
+  { name: 'payload', type: 'VARCHAR' },
+];
+
+export interface StreamProgress {
+  source: string;
+  stream: string;
+  rows: number;
+  quarantined: number;
+}
+
+export interface RunSourceOptions {
+  db: Db;
+  lakeDir: string;
+  log: Logger;
+  signal?: AbortSignal;
+  /** Only these streams (default: all). */
+  streams?: string[];
+  /** Ignore stored state and replace what the lake holds for the selected streams. */
+  fullRefresh?: boolean;
+  /** Records per Parquet file. */
+  batchSize?: number;
+  loadId?: string;
+  onProgress?: (progress: StreamProgress) => void;
+}
+
+/** One JSON line for the lake: declared fields as they came, undeclared ones gathered under `_extra`. */
+export function toLakeLine(record: RawRecord, declared: ReadonlySet<string>): string {
+  let extra: RawRecord | undefined;
+  for (const key in record) {
+    if (!declared.has(key)) (extra ??= {})[key] = record[key];
+  }
+  if (!extra) return JSON.stringify(record);
+  const known: RawRecord = {};
+  for (const key in record) if (declared.has(key)) known[key] = record[key];
+  known._extra = extra;
+  return JSON.stringify(known);
+}
+
+/** One readable sentence per failed field: `rating: Too big: expected number to be <=5`. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues.map((issue) => `${issue.path.join('.') || '(record)'}: ${issue.message}`).join('; ');
+}
+
+const PROGRESS_EVERY = 10_000;
+
+async function runStream(
+  source: SourceDefinition,
+  stream: StreamDefinition,
+  loadId: string,
+  writer: LakeWriter,
+  stateStore: StateStore,
+  options: RunSourceOptions,
+): Promise<StreamLoadSummary> {
+  const started = Date.now();
+  const log = options.log.child({ source: source.name, stream: stream.name, load_id: loadId });
+  const columns = lakeColumns(stream.schema);
+  const declared = new Set(columns.map((c) => c.name));
+  const target: BatchTarget = { source: source.name, stream: stream.name, loadId, columns };
+  const quarantineTarget: BatchTarget = {
+    source: source.name,
+    stream: QUARANTINE_STREAM,
+    loadId,
+    columns: QUARANTINE_COLUMNS,
+  };
+  const batchSize = options.batchSize ?? 50_000;
+  const replacing = stream.writeDisposition === 'replace' || options.fullRefresh === true;
+  if (options.fullRefresh) stateStore.clear(source.name, stream.name);
+  const state = stateStore.get(source.name, stream.name);
+
+  let lines: string[] = [];
+  let bad: string[] = [];
+  const summary: StreamLoadSummary = { stream: stream.name, rows: 0, quarantined: 0, files: 0, duration_ms: 0 };
+
+  const flush = async () => {
+    if (lines.length > 0) {
+      const batch = lines;
+      lines = [];
+      await writer.writeBatch(target, batch);
+      summary.rows += batch.length;
+      summary.files++;
+    }
+    if (bad.length > 0) {
+      const batch = bad;
+      bad = [];
+      await writer.writeBatch(quarantineTarget, batch);
+      summary.quarantined += batch.length;
+    }
+  };
+
+  const ctx = {
+    loadId,
+    log,
+    signal: options.signal ?? new AbortController().signal,
+    async checkpoint(next: StreamState) {
+      await flush();
+      stateStore.set(source.name, stream.name, next);
+    },
+  };
+
+  let seen = 0;
+  for await (const record of stream.read(ctx, state)) {
+    const parsed = stream.schema.safeParse(record);
+    if (parsed.success) {
+      lines.push(toLakeLine(record, declared));
+    } else {
+      const reason = describeIssues(parsed.error);
+      bad.push(JSON.stringify({ stream: stream.name, reason, payload: JSON.stringify(record) }));
+      log.warn(`quarantined a ${source.name}.${stream.name} record: ${reason}`, { reason });
+    }
+    if (lines.length >= batchSize) await flush();
+    if (++seen % PROGRESS_EVERY === 0) {
+      options.onProgress?.({
+        source: source.name,
+        stream: stream.name,
+        rows: summary.rows + lines.length,
+        quarantined: summary.quarantined + bad.length,
+      });
+    }
+  }
+  await flush();
+
+  const files = listStreamFiles(options.lakeDir, source.name, stream.name);
+  if (replacing) {
+    for (const file of files) if (file.loadId !== loadId) rmSync(file.path, { force: true });
+  }
+  if (!files.some((f) => f.loadId === loadId) && (replacing || files.length === 0)) {
+    // Keep the stream readable (dbt globs it) even when this load and all before it brought no rows.
+    await writer.writeEmpty(target);
+  }
+  summary.duration_ms = Date.now() - started;
+  options.onProgress?.({ source: source.name, stream: stream.name, rows: summary.rows, quarantined: summary.quarantined });
+  log.info(`${source.name}.${stream.name}: ${summary.rows} rows, ${summary.quarantined} quarantined`, {
+    rows: summary.rows,
+    quarantined: summary.quarantined,
+    duration_ms: summary.duration_ms,
+  });
+  return summary;
+}
+
+/** Extracts one source into the lake as one load. Throws (after recording the failed load) if a stream fails. */
+export async function runSource(source: SourceDefinition, options: RunSourceOptions): Promise<LoadRecord> {
+  const loadId = options.loadId ?? newLoadId();
+  const manifest = new LoadsManifest(options.lakeDir);
+  const writer = new LakeWriter(options.db, options.lakeDir);
+  const stateStore = new StateStore(options.lakeDir);
+  const unknown = (options.streams ?? []).filter((name) => !source.streams.some((s) => s.name === name));
+  if (unknown.length > 0) {
+    throw new Error(
+      `source ${source.name} has no stream ${unknown.join(', ')}; its streams are ${source.streams.map((s) => s.name).join(', ')}`,
+    );
+  }
+  const selected = options.streams ? source.streams.filter((s) => options.streams!.includes(s.name)) : source.streams;
+  const load: LoadRecord = {
+    load_id: loadId,
+    source: source.name,
+    status: 'running',
+    started_at: new Date().toISOString(),
+    finished_at: null,
+    streams: [],
+    error: null,
+  };
+  manifest.write(load);
+  try {
+    for (const stream of selected) {
+      load.streams.push(await runStream(source, stream, loadId, writer, stateStore, options));
+    }
+    load.status = 'completed';
+  } catch (error) {
+    load.status = 'failed';
+    load.error = error instanceof Error ? error.message : String(error);
+    throw error;
+  } finally {
+    load.finished_at = new Date().toISOString();
+    manifest.write(load);
+  }
+  return load;
+}

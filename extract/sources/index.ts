@@ -1,0 +1,19 @@
+/** The registry of sources `npm run extract` can run, by name. */
+import type { Config } from '../core/config.ts';
+import { UserError } from '../core/errors.ts';
+import type { SourceDefinition } from '../core/stream.ts';
+import { createDemoSource } from './demo/index.ts';
+
+const factories: Record<string, (config: Config) => SourceDefinition> = {
+  demo: (config) => createDemoSource(config.demo),
+};
+
+export const SOURCE_NAMES = Object.keys(factories);
+
+export function createSource(name: string, config: Config): SourceDefinition {
+  const factory = factories[name];
+  if (!factory) {
+    throw new UserError(`Unknown source "${name}": the sources available are ${SOURCE_NAMES.join(', ')} (set CSW_SOURCES or --source).`);
+  }
+  return factory(config);
+}

@@ -1,0 +1,121 @@
+/**
+ * Record shapes of the Zendesk Support API streams, as the API returns them (a documented subset of fields).
+ * Unknown fields are allowed and kept by the lake writer in `_extra`. The demo simulator emits the same shapes,
+ * so the staging models for Zendesk-shaped streams run on demo data and on real Zendesk data alike.
+ *
+ * Reference: Zendesk Support API, Tickets / Ticket Comments / Ticket Audits / Users / Groups / Satisfaction Ratings.
+ */
+import { z } from 'zod';
+
+/** ISO 8601 timestamp as Zendesk sends it (`2024-05-01T09:30:00Z`). */
+export const zendeskTimestamp = z.iso.datetime({ offset: true });
+
+export const via = z.looseObject({
+  /** e.g. `email`, `web`, `chat`, `native_messaging`, `facebook`, `instagram_dm`, `any_channel`, `api`, `answer_bot`. */
+  channel: z.string(),
+});
+
+export const customFieldValue = z.looseObject({
+  id: z.number().int(),
+  value: z.union([z.string(), z.number(), z.boolean()]).nullable(),
+});
+
+export const ticketSchema = z.looseObject({
+  id: z.number().int(),
+  url: z.string().optional(),
+  external_id: z.string().nullable().optional(),
+  created_at: zendeskTimestamp,
+  updated_at: zendeskTimestamp,
+  subject: z.string().nullable(),
+  description: z.string().nullable().optional(),
+  /** new | open | pending | hold | solved | closed | deleted */
+  status: z.string(),
+  /** low | normal | high | urgent, or null */
+  priority: z.string().nullable(),
+  type: z.string().nullable().optional(),
+  via,
+  requester_id: z.number().int(),
+  submitter_id: z.number().int().nullable().optional(),
+  assignee_id: z.number().int().nullable(),
+  group_id: z.number().int().nullable(),
+  brand_id: z.number().int().nullable().optional(),
+  tags: z.array(z.string()),
+  custom_fields: z.array(customFieldValue),
+});
+
+export const ticketCommentSchema = z.looseObject({
+  id: z.number().int(),
+  /** Not part of the comment object itself: the connector adds the ticket the comment was listed under. */
+  ticket_id: z.number().int(),
+  type: z.string(),
+  author_id: z.number().int(),
+  body: z.string(),
+  public: z.boolean(),
+  created_at: zendeskTimestamp,
+  via,
+});
+
+/** Ticket audit, narrowed to the events the warehouse uses (status and assignee changes). */
+export const ticketAuditSchema = z.looseObject({
+  id: z.number().int(),
+  ticket_id: z.number().int(),
+  created_at: zendeskTimestamp,
+  author_id: z.number().int(),
+  via,
+  events: z.array(
+    z.looseObject({
+      id: z.number().int(),
+      /** `Change`, `Create`, `Comment`, ... */
+      type: z.string(),
+      field_name: z.string().optional(),
+      value: z.union([z.string(), z.number(), z.null()]).optional(),
+      previous_value: z.union([z.string(), z.number(), z.null()]).optional(),
+    }),
+  ),
+});
+
+export const userSchema = z.looseObject({
+  id: z.number().int(),
+  name: z.string(),
+  email: z.string().nullable(),
+  /** end-user | agent | admin */
+  role: z.string(),
+  active: z.boolean(),
+  locale: z.string().nullable(),
+  iana_time_zone: z.string().nullable(),
+  default_group_id: z.number().int().nullable().optional(),
+  tags: z.array(z.string()).optional(),
+  user_fields: z.record(z.string(), z.unknown()).optional(),
+  created_at: zendeskTimestamp,
+  updated_at: zendeskTimestamp,
+});
+
+export const groupSchema = z.looseObject({
+  id: z.number().int(),
+  name: z.string(),
+  description: z.string().nullable().optional(),
+  deleted: z.boolean(),
+  created_at: zendeskTimestamp,
+  updated_at: zendeskTimestamp,
+});
+
+export const satisfactionRatingSchema = z.looseObject({
+  id: z.number().int(),
+  ticket_id: z.number().int(),
+  assignee_id: z.number().int().nullable(),
+  group_id: z.number().int().nullable(),
+  requester_id: z.number().int(),
+  /** good | bad | offered | unoffered (Zendesk's binary CSAT). */
+  score: z.string(),
+  comment: z.string().nullable().optional(),
+  reason: z.string().nullable().optional(),
+  created_at: zendeskTimestamp,
+  updated_at: zendeskTimestamp,
+});
+
+/** Ticket custom field ids the demo uses; a real account configures its own (see .env.example). */
+export const DEMO_CUSTOM_FIELDS = {
+  orderNumber: 360000001,
+  market: 360000002,
+  platform: 360000003,
+} as const;

@@ -1,0 +1,20 @@
+with
+
+source as (
+    {{ latest_version(source('demo', 'groups'), 'id') }}
+),
+
+renamed as (
+    select
+        id as group_id,
+        name as group_name,
+        description,
+        deleted as is_deleted,
+        {{ to_utc('created_at') }} as created_at,
+        {{ to_utc('updated_at') }} as updated_at,
+        _load_id,
+        _extracted_at
+    from source
+)
+
+select * from renamed

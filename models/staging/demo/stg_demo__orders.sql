@@ -1,0 +1,38 @@
+with
+
+source as (
+    {{ latest_version(source('demo', 'orders'), 'id') }}
+),
+
+renamed as (
+    select
+        id as order_id,
+        name as order_number,
+        order_number as order_sequence,
+        source_name,
+        case
+            when source_name in ('web', 'shopify_draft_order', 'pos') then 'shopify'
+            else lower(source_name)
+        end as platform,
+        cast(customer ->> 'id' as bigint) as customer_id,
+        customer ->> 'email' as customer_email,
+        upper(shipping_address ->> 'country_code') as market_code,
+        currency as order_currency,
+        coalesce(presentment_currency, currency) as presentment_currency,
+        cast(subtotal_price as decimal(18, 2)) as subtotal_amount,
+        cast(total_tax as decimal(18, 2)) as tax_amount,
+        cast(total_price as decimal(18, 2)) as total_amount,
+        financial_status,
+        fulfillment_status,
+        string_split(nullif(tags, ''), ', ') as tags,
+        {{ to_utc('created_at') }} as created_at,
+        {{ to_utc('updated_at') }} as updated_at,
+        {{ to_utc('processed_at') }} as processed_at,
+        {{ to_utc('cancelled_at') }} as cancelled_at,
+        cancelled_at is not null as is_cancelled,
+        _load_id,
+        _extracted_at
+    from source
+)
+
+select * from renamed

@@ -1,0 +1,27 @@
+with
+
+source as (
+    {{ latest_version(source('demo', 'products'), 'id') }}
+),
+
+variants as (
+    select
+        id as product_id,
+        unnest(from_json(variants, '[{"id": "BIGINT", "sku": "VARCHAR", "price": "VARCHAR"}]')) as variant,
+        _load_id,
+        _extracted_at
+    from source
+),
+
+renamed as (
+    select
+        variant.id as variant_id,
+        product_id,
+        variant.sku as sku,
+        cast(variant.price as decimal(18, 2)) as price,
+        _load_id,
+        _extracted_at
+    from variants
+)
+
+select * from renamed

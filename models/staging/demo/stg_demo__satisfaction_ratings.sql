@@ -1,0 +1,25 @@
+with
+
+source as (
+    {{ latest_version(source('demo', 'satisfaction_ratings'), 'id') }}
+),
+
+renamed as (
+    select
+        id as satisfaction_rating_id,
+        ticket_id,
+        assignee_id,
+        group_id,
+        requester_id,
+        score,
+        score in ('good', 'bad') as is_rated,
+        comment,
+        reason,
+        {{ to_utc('created_at') }} as created_at,
+        {{ to_utc('updated_at') }} as updated_at,
+        _load_id,
+        _extracted_at
+    from source
+)
+
+select * from renamed

@@ -1,0 +1,33 @@
+with
+
+source as (
+    {{ latest_version(source('demo', 'tickets'), 'id') }}
+),
+
+renamed as (
+    select
+        id as ticket_id,
+        'demo' as source_system,
+        {{ to_utc('created_at') }} as created_at,
+        {{ to_utc('updated_at') }} as updated_at,
+        subject,
+        description,
+        status,
+        priority,
+        type as ticket_type,
+        via ->> 'channel' as via_channel,
+        {{ zendesk_channel("via ->> 'channel'") }} as channel,
+        requester_id,
+        submitter_id,
+        assignee_id,
+        group_id,
+        cast(tags as varchar[]) as tags,
+        upper({{ zendesk_custom_field('custom_fields', var('zendesk_market_field_id')) }}) as market_code,
+        lower({{ zendesk_custom_field('custom_fields', var('zendesk_platform_field_id')) }}) as platform,
+        {{ zendesk_custom_field('custom_fields', var('zendesk_order_number_field_id')) }} as order_number,
+        _load_id,
+        _extracted_at
+    from source
+)
+
+select * from renamed

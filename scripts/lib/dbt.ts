@@ -1,0 +1,103 @@
+/**
+ * Runs the project's dbt (from .venv) with the environment it needs: profiles and project in the repo, paths to
+ * the lake and warehouse from the configuration, anonymous usage stats off. Output lines are passed to a
+ * callback (the terminal shows them as progress) and dbt's run results are read back for the run summary.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { PROJECT_ROOT, type Config } from '../../extract/core/config.ts';
+import { ensureDbtRuntime, venvBin } from './python.ts';
+
+export function dbtEnv(config: Config): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    DBT_PROFILES_DIR: PROJECT_ROOT,
+    DBT_PROJECT_DIR: PROJECT_ROOT,
+    DBT_SEND_ANONYMOUS_USAGE_STATS: 'false',
+    DBT_VERSION_CHECK: 'false',
+    DBT_LOG_PATH: join(config.logDir, 'dbt'),
+    CSW_LAKE_DIR: config.lakeDir,
+    CSW_WAREHOUSE_PATH: config.warehousePath,
+    CSW_DUCKDB_MEMORY_LIMIT: config.duckdbMemoryLimit,
+    CSW_DUCKDB_THREADS: String(config.duckdbThreads),
+  };
+}
+
+export interface DbtRunOptions {
+  /** Each line dbt prints (stdout and stderr). Default: echo to stderr. */
+  onLine?: (line: string) => void;
+}
+
+/** Runs `dbt <args>` in the project root; resolves with dbt's exit code. */
+export async function runDbt(config: Config, args: string[], options: DbtRunOptions = {}): Promise<number> {
+  ensureDbtRuntime();
+  const onLine = options.onLine ?? ((line: string) => process.stderr.write(line + '\n'));
+  const child = spawn(venvBin('dbt'), args, { cwd: PROJECT_ROOT, env: dbtEnv(config), stdio: ['ignore', 'pipe', 'pipe'] });
+  createInterface({ input: child.stdout }).on('line', onLine);
+  createInterface({ input: child.stderr }).on('line', onLine);
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+  });
+}
+
+export interface DbtNodeResult {
+  unique_id: string;
+  status: string;
+  execution_time: number;
+  message: string | null;
+  rows_affected?: number;
+}
+
+/** Results of the last dbt invocation (target/run_results.json). */
+export function readRunResults(): DbtNodeResult[] {
+  const raw = JSON.parse(readFileSync(join(PROJECT_ROOT, 'target', 'run_results.json'), 'utf8')) as {
+    results: (DbtNodeResult & { adapter_response?: { rows_affected?: number } })[];
+  };
+  return raw.results.map((r) => ({
+    unique_id: r.unique_id,
+    status: r.status,
+    execution_time: r.execution_time,
+    message: r.message,
+    rows_affected: r.adapter_response?.rows_affected,
+  }));
+}
+
+export interface ManifestModel {
+  name: string;
+  schema: string;
+  materialized: string;
+  description: string;
+  path: string;
+  columns: Record<string, { description: string }>;
+}
+
+/** Models of the last compiled manifest (target/manifest.json). */
+export function readManifestModels(): ManifestModel[] {
+  const manifest = JSON.parse(readFileSync(join(PROJECT_ROOT, 'target', 'manifest.json'), 'utf8')) as {
+    nodes: Record<
+      string,
+      {
+        resource_type: string;
+        name: string;
+        schema: string;
+        description: string;
+        original_file_path: string;
+        config: { materialized: string; enabled?: boolean };
+        columns: Record<string, { description: string }>;
+      }
+    >;
+  };
+  return Object.values(manifest.nodes)
+    .filter((n) => n.resource_type === 'model' && n.config.enabled !== false)
+    .map((n) => ({
+      name: n.name,
+      schema: n.schema,
+      materialized: n.config.materialized,
+      description: n.description,
+      path: n.original_file_path,
+      columns: n.columns,
+    }));
+}

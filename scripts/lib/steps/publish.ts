@@ -1,0 +1,116 @@
+/**
+ * The publish step: copies every model under models/marts/ (the star schema and the BI marts) out of the
+ * private warehouse into what BI tools read:
+ *
+ * - `published/marts.duckdb`: real tables (not views) with the dbt descriptions as table and column comments;
+ * - `published/parquet/<table>.parquet` and `published/csv/<table>.csv`: one file per table;
+ * - `published/manifest.json`: each table with its rows, columns and files, and the run that made it.
+ *
+ * Everything is built in a staging folder first and moved into place by rename only once complete, so a BI tool
+ * holding the old file open keeps reading it undisturbed, and a failure at any point leaves the last good
+ * publication as it was.
+ */
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Config } from '../../../extract/core/config.ts';
+import { openDb, sqlIdentifier, sqlLiteral, type Db } from '../../../extract/core/duckdb.ts';
+import { commitFile, writeJsonAtomic } from '../../../extract/core/fs-atomic.ts';
+import type { Logger } from '../../../extract/core/log.ts';
+import { readManifestModels, type ManifestModel } from '../dbt.ts';
+import type { StepResult } from './types.ts';
+
+export const PUBLISHED_DB = 'marts.duckdb';
+
+export function publishedModels(): ManifestModel[] {
+  return readManifestModels()
+    .filter((m) => m.path.startsWith('models/marts/'))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+async function copyComments(db: Db, model: ManifestModel): Promise<void> {
+  const table = `main.${sqlIdentifier(model.name)}`;
+  if (model.description) await db.run(`comment on table ${table} is ${sqlLiteral(model.description.trim())}`);
+  const present = new Set(
+    (await db.all<{ column_name: string }>(`select column_name from duckdb_columns() where database_name = 'marts' and table_name = $name`, { name: model.name })).map(
+      (r) => r.column_name,
+    ),
+  );
+  for (const [column, { description }] of Object.entries(model.columns)) {
+    if (!description || !present.has(column)) continue;
+    await db.run(`comment on column ${table}.${sqlIdentifier(column)} is ${sqlLiteral(description.trim())}`);
+  }
+}
+
+export async function publishStep(config: Config, log: Logger, runId: string): Promise<StepResult> {
+  const started = Date.now();
+  const result: StepResult = { step: 'publish', status: 'success', duration_ms: 0, items: [], warnings: [] };
+  const models = publishedModels();
+  if (!existsSync(config.warehousePath)) {
+    throw new Error(`there is no warehouse at ${config.warehousePath} to publish: run \`npm run transform\` first`);
+  }
+  const staging = join(config.publishedDir, `.staging-${runId}`);
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(join(staging, 'parquet'), { recursive: true });
+  mkdirSync(join(staging, 'csv'), { recursive: true });
+  const manifestTables: unknown[] = [];
+
+  const db = await openDb(join(staging, PUBLISHED_DB), { memoryLimit: config.duckdbMemoryLimit, threads: config.duckdbThreads });
+  try {
+    await db.run(`attach ${sqlLiteral(config.warehousePath)} as warehouse (read_only)`);
+    // The published file's own catalog is named after the file: "marts".
+    await db.run(`use marts`);
+    for (const model of models) {
+      const t0 = Date.now();
+      const table = `main.${sqlIdentifier(model.name)}`;
+      await db.run(`create table ${table} as select * from warehouse.${sqlIdentifier(model.schema)}.${sqlIdentifier(model.name)}`);
+      await copyComments(db, model);
+      const parquet = join(staging, 'parquet', `${model.name}.parquet`);
+      const csv = join(staging, 'csv', `${model.name}.csv`);
+      await db.run(`copy ${table} to ${sqlLiteral(parquet)} (format parquet, compression zstd)`);
+      await db.run(`copy ${table} to ${sqlLiteral(csv)} (format csv, header true)`);
+      const [count] = await db.all<{ n: string }>(`select count(*) as n from ${table}`);
+      const columns = await db.all<{ column_name: string; data_type: string }>(
+        `select column_name, data_type from duckdb_columns() where database_name = 'marts' and table_name = $name order by column_index`,
+        { name: model.name },
+      );
+      const rows = Number(count!.n);
+      result.items.push({ name: model.name, rows, duration_ms: Date.now() - t0 });
+      manifestTables.push({
+        table: model.name,
+        layer: model.path.startsWith('models/marts/core/') ? 'star schema' : 'bi mart',
+        description: model.description,
+        rows,
+        columns: columns.map((c) => ({ name: c.column_name, type: c.data_type })),
+        files: { parquet: `parquet/${model.name}.parquet`, csv: `csv/${model.name}.csv` },
+      });
+    }
+    await db.run('detach warehouse');
+    await db.run('checkpoint marts');
+  } catch (error) {
+    db.close();
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+  db.close();
+
+  // Swap in: the database file first (one atomic rename), then each export file (atomic per file).
+  mkdirSync(config.publishedDir, { recursive: true });
+  commitFile(join(staging, PUBLISHED_DB), join(config.publishedDir, PUBLISHED_DB));
+  for (const kind of ['parquet', 'csv'] as const) {
+    const dir = join(config.publishedDir, kind);
+    mkdirSync(dir, { recursive: true });
+    const fresh = new Set(readdirSync(join(staging, kind)));
+    for (const file of fresh) renameSync(join(staging, kind, file), join(dir, file));
+    for (const file of readdirSync(dir)) if (!fresh.has(file)) rmSync(join(dir, file), { force: true });
+  }
+  writeJsonAtomic(join(config.publishedDir, 'manifest.json'), {
+    run_id: runId,
+    published_at: new Date().toISOString(),
+    database: PUBLISHED_DB,
+    tables: manifestTables,
+  });
+  rmSync(staging, { recursive: true, force: true });
+  log.info(`published ${models.length} tables to ${config.publishedDir}`, { step: 'publish', tables: models.length });
+  result.duration_ms = Date.now() - started;
+  return result;
+}

@@ -1,0 +1,84 @@
+/**
+ * The transform step: `dbt build` (seeds, models, data tests and unit tests, in dependency order). dbt's own
+ * progress lines go to the terminal and the log; the result lists each model with its status and, for tables,
+ * its row count, and fails with dbt's failing nodes named.
+ */
+import type { Config } from '../../../extract/core/config.ts';
+import { openDb, sqlIdentifier } from '../../../extract/core/duckdb.ts';
+import type { Logger } from '../../../extract/core/log.ts';
+import { readManifestModels, readRunResults, runDbt } from '../dbt.ts';
+import { Progress } from '../progress.ts';
+import type { StepItem, StepResult } from './types.ts';
+
+export interface TransformOptions {
+  /** Extra arguments for `dbt build` (e.g. `--select marts`). */
+  dbtArgs?: string[];
+  progress?: Progress;
+  /** Echo dbt's output lines to stderr (for `npm run transform` on a terminal). */
+  echo?: boolean;
+}
+
+async function tableRowCounts(config: Config): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  const tables = readManifestModels().filter((m) => m.materialized === 'table' || m.materialized === 'incremental');
+  if (tables.length === 0) return counts;
+  const db = await openDb(config.warehousePath, { readOnly: true });
+  try {
+    const sql = tables
+      .map((t) => `select '${t.name}' as name, count(*) as n from ${sqlIdentifier(t.schema)}.${sqlIdentifier(t.name)}`)
+      .join(' union all ');
+    for (const row of await db.all<{ name: string; n: string }>(sql)) counts.set(row.name, Number(row.n));
+  } finally {
+    db.close();
+  }
+  return counts;
+}
+
+export async function transformStep(config: Config, log: Logger, options: TransformOptions = {}): Promise<StepResult> {
+  const started = Date.now();
+  const progress = options.progress ?? new Progress(false);
+  const dbtLog = log.child({ step: 'transform' });
+  const code = await runDbt(config, ['build', ...(options.dbtArgs ?? [])], {
+    onLine: (line) => {
+      dbtLog.debug(line);
+      if (options.echo) process.stderr.write(line + '\n');
+      else if (/\d+ of \d+ (START|OK|PASS|ERROR|FAIL|WARN)/.test(line)) progress.update(`transform: ${line.replace(/^\S+\s+/, '')}`);
+    },
+  });
+  progress.done();
+  const result: StepResult = { step: 'transform', status: code === 0 ? 'success' : 'failed', duration_ms: 0, items: [], warnings: [] };
+  let nodes: ReturnType<typeof readRunResults> = [];
+  try {
+    nodes = readRunResults();
+  } catch {
+    result.error = `dbt exited with code ${code} before running any node (see logs/dbt/dbt.log)`;
+  }
+  const counts = code === 0 ? await tableRowCounts(config) : new Map<string, number>();
+  for (const node of nodes) {
+    const [kind, , name] = node.unique_id.split('.');
+    if (kind === 'model' || kind === 'seed') {
+      const item: StepItem = {
+        name: name!,
+        rows: counts.get(name!) ?? null,
+        status: node.status,
+        duration_ms: Math.round(node.execution_time * 1000),
+      };
+      result.items.push(item);
+    }
+    if (node.status === 'warn') result.warnings.push(`dbt ${node.unique_id}: ${node.message ?? 'warning'}`);
+  }
+  const failed = nodes.filter((n) => n.status === 'error' || n.status === 'fail');
+  if (code !== 0) {
+    result.error ??=
+      failed.length > 0
+        ? `dbt build failed: ${failed.map((n) => `${n.unique_id} (${n.status}: ${(n.message ?? '').split('\n')[0]})`).join('; ')}`
+        : `dbt build exited with code ${code} (see logs/dbt/dbt.log)`;
+  }
+  const tests = nodes.filter((n) => n.unique_id.startsWith('test.') || n.unique_id.startsWith('unit_test.'));
+  log.info(`dbt build: ${result.items.length} models/seeds, ${tests.length} tests, ${failed.length} failed`, {
+    step: 'transform',
+    exit_code: code,
+  });
+  result.duration_ms = Date.now() - started;
+  return result;
+}

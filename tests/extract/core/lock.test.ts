@@ -1,0 +1,37 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { UserError } from '../../../extract/core/errors.ts';
+import { acquireLock } from '../../../scripts/lib/lock.ts';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'csw-lock-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('run lock', () => {
+  it('refuses a second holder with a clear message while the first holds it, and frees on release', () => {
+    const path = join(dir, '.elt.lock');
+    const first = acquireLock(path);
+    expect(JSON.parse(readFileSync(path, 'utf8')).pid).toBe(process.pid);
+    expect(() => acquireLock(path)).toThrow(UserError);
+    expect(() => acquireLock(path)).toThrow(/Another pipeline run is in progress \(pid \d+/);
+    first.release();
+    expect(existsSync(path)).toBe(false);
+    acquireLock(path).release();
+  });
+
+  it('takes over the stale lock of a process that no longer exists', async () => {
+    const path = join(dir, '.elt.lock');
+    const child = spawn(process.execPath, ['-e', '']);
+    const deadPid = child.pid!;
+    await new Promise((resolve) => child.on('exit', resolve));
+    writeFileSync(path, JSON.stringify({ pid: deadPid, started_at: '2026-01-01T00:00:00Z' }));
+    const lock = acquireLock(path);
+    expect(lock.recoveredStale).toBe(true);
+    lock.release();
+  });
+});

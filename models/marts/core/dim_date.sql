@@ -2,7 +2,11 @@
 with
 
 days as (
-    {{ dbt.date_spine('day', "cast('" ~ var('date_spine_start') ~ "' as date)", "cast('" ~ var('date_spine_end') ~ "' as date) + interval 1 day") }}
+    {{ dbt.date_spine(
+        'day',
+        "cast('" ~ var('date_spine_start') ~ "' as date)",
+        dbt.dateadd('day', 1, "cast('" ~ var('date_spine_end') ~ "' as date)")
+    ) }}
 ),
 
 final as (

@@ -1,0 +1,172 @@
+/**
+ * End to end: `npm run elt` on a small demo with the real dbt and DuckDB, then checks on what it published.
+ */
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openDb, type Db } from '../../extract/core/duckdb.ts';
+import { copyProject, runScript, smallDemoEnv, type CommandResult } from './helpers.ts';
+
+const env = smallDemoEnv();
+const data = env.CSW_DATA_DIR!;
+const lake = join(data, 'lake', 'raw', 'demo');
+const published = join(data, 'published', 'marts.duckdb');
+let first: CommandResult;
+
+async function withDb<T>(path: string, use: (db: Db) => Promise<T>): Promise<T> {
+  const db = await openDb(path, { readOnly: path !== ':memory:' });
+  try {
+    return await use(db);
+  } finally {
+    db.close();
+  }
+}
+
+const count = async (db: Db, sql: string) => Number((await db.all<{ n: string }>(sql))[0]!.n);
+
+beforeAll(async () => {
+  first = await runScript('elt', [], env);
+  if (first.code !== 0) throw new Error(`npm run elt failed:\n${first.stdout}\n${first.stderr}`);
+});
+
+describe('npm run elt on the demo', () => {
+  it('prints a summary with every step and the rows per stream', () => {
+    expect(first.stdout).toMatch(/elt succeeded in [\d.]+ s/);
+    for (const step of ['extract', 'transform', 'publish']) expect(first.stdout).toMatch(new RegExp(`\\b${step}\\s+success`));
+    expect(first.stdout).toMatch(/demo\.tickets\s+[\d,]+/);
+    expect(first.stdout).toMatch(/fct_conversations\s+[\d,]+/);
+  });
+
+  it('reconciles conversations from the lake to fct_conversations to the daily mart', async () => {
+    const lakeTickets = await withDb(':memory:', (db) =>
+      count(db, `select count(distinct id) as n from read_parquet('${lake}/tickets/*/*.parquet')`),
+    );
+    expect(lakeTickets).toBeGreaterThan(1000);
+    await withDb(published, async (db) => {
+      expect(await count(db, 'select count(*) as n from fct_conversations')).toBe(lakeTickets);
+      expect(await count(db, 'select sum(conversations) as n from support_kpis_daily')).toBe(lakeTickets);
+      expect(await count(db, 'select sum(conversations_answered) as n from support_kpis_daily')).toBe(
+        await count(db, 'select count(*) as n from fct_conversations where has_agent_reply'),
+      );
+    });
+  });
+
+  it('computes first response times that match the raw messages, worked out independently', async () => {
+    // From the raw lake: every public comment with whether its author is a human agent, the bot or a customer.
+    const comments = await withDb(':memory:', (db) =>
+      db.all<{ ticket_id: string; created_at: string; kind: string }>(`
+        select c.ticket_id, c.created_at,
+            case when c.via ->> 'channel' = 'answer_bot' or coalesce(cast(u.user_fields ->> 'is_bot' as boolean), false) then 'bot'
+                 when u.role in ('agent', 'admin') then 'agent' else 'customer' end as kind
+        from read_parquet('${lake}/ticket_comments/*/*.parquet') as c
+        left join read_parquet('${lake}/users/*/*.parquet') as u on c.author_id = u.id
+        where c.public
+        order by c.ticket_id, c.created_at, c.id`),
+    );
+    const byTicket = new Map<string, { at: number; kind: string }[]>();
+    for (const c of comments) {
+      const list = byTicket.get(c.ticket_id) ?? [];
+      list.push({ at: Date.parse(c.created_at), kind: c.kind });
+      byTicket.set(c.ticket_id, list);
+    }
+    const expected = (messages: { at: number; kind: string }[]) => {
+      const firstCustomer = messages.find((m) => m.kind === 'customer');
+      if (!firstCustomer) return { frt: null, bot: null };
+      const after = messages.filter((m) => m.at >= firstCustomer.at);
+      const agent = after.find((m) => m.kind === 'agent');
+      const bot = after.find((m) => m.kind === 'bot');
+      return { frt: agent ? (agent.at - firstCustomer.at) / 1000 : null, bot: bot ? (bot.at - firstCustomer.at) / 1000 : null };
+    };
+    const pick = (predicate: (m: { at: number; kind: string }[]) => boolean) =>
+      [...byTicket.entries()].find(([, messages]) => predicate(messages))?.[0];
+    const cases = {
+      answered: pick((m) => m[0]?.kind === 'customer' && m.some((x) => x.kind === 'agent') && !m.some((x) => x.kind === 'bot')),
+      neverAnswered: pick((m) => m.every((x) => x.kind === 'customer')),
+      botOnly: pick((m) => m.some((x) => x.kind === 'bot') && !m.some((x) => x.kind === 'agent')),
+      botThenHuman: pick((m) => m[1]?.kind === 'bot' && m.some((x) => x.kind === 'agent')),
+    };
+    for (const [name, ticket] of Object.entries(cases)) expect(ticket, `a ${name} ticket in the demo`).toBeDefined();
+
+    await withDb(published, async (db) => {
+      for (const [name, ticket] of Object.entries(cases)) {
+        const [row] = await db.all<{ first_response_seconds: number | null; first_bot_reply_seconds: number | null }>(
+          'select first_response_seconds, first_bot_reply_seconds from fct_conversations where conversation_id = $id',
+          { id: `demo-${ticket}` },
+        );
+        const want = expected(byTicket.get(ticket!)!);
+        expect({ case: name, frt: row!.first_response_seconds === null ? null : Number(row!.first_response_seconds), bot: row!.first_bot_reply_seconds === null ? null : Number(row!.first_bot_reply_seconds) }).toEqual({
+          case: name,
+          frt: want.frt,
+          bot: want.bot,
+        });
+      }
+      const [never] = await db.all<{ first_response_seconds: number | null; is_bot_only: boolean }>(
+        'select first_response_seconds, is_bot_only from fct_conversations where conversation_id = $id',
+        { id: `demo-${cases.botOnly}` },
+      );
+      expect(never).toEqual({ first_response_seconds: null, is_bot_only: true });
+    });
+  });
+
+  it('publishes one Parquet and one CSV file per table, matching the published tables', async () => {
+    const manifest = JSON.parse(readFileSync(join(data, 'published', 'manifest.json'), 'utf8')) as {
+      tables: { table: string; rows: number }[];
+    };
+    expect(manifest.tables.map((t) => t.table).sort()).toEqual(['dim_date', 'dim_markets', 'fct_conversations', 'support_kpis_daily']);
+    await withDb(':memory:', async (db) => {
+      for (const { table, rows } of manifest.tables) {
+        expect(await count(db, `select count(*) as n from read_parquet('${data}/published/parquet/${table}.parquet')`)).toBe(rows);
+        expect(await count(db, `select count(*) as n from read_csv('${data}/published/csv/${table}.csv')`)).toBe(rows);
+      }
+    });
+    await withDb(published, async (db) => {
+      const [comment] = await db.all<{ comment: string }>(
+        `select comment from duckdb_columns() where table_name = 'fct_conversations' and column_name = 'first_response_seconds'`,
+      );
+      expect(comment!.comment).toContain('First response time');
+    });
+  });
+
+  it('refuses a second run while one holds the lock', async () => {
+    writeFileSync(join(data, '.elt.lock'), JSON.stringify({ pid: process.pid, started_at: new Date().toISOString() }));
+    try {
+      const second = await runScript('elt', [], env);
+      expect(second.code).not.toBe(0);
+      expect(second.stderr).toContain(`Another pipeline run is in progress (pid ${process.pid}`);
+    } finally {
+      writeFileSync(join(data, '.elt.lock'), '');
+      const { rmSync } = await import('node:fs');
+      rmSync(join(data, '.elt.lock'));
+    }
+  });
+
+  it('lets a reader keep the published file open read-only while elt runs again, then see the new run', async () => {
+    const before = JSON.parse(readFileSync(join(data, 'published', 'manifest.json'), 'utf8')).run_id as string;
+    const reader = await openDb(published, { readOnly: true });
+    try {
+      const rerun = await runScript('elt', ['--quiet'], env);
+      expect(rerun.code, rerun.stdout + rerun.stderr).toBe(0);
+      // The old reader still answers from the copy it opened.
+      expect(await count(reader, 'select count(*) as n from fct_conversations')).toBeGreaterThan(1000);
+    } finally {
+      reader.close();
+    }
+    const after = JSON.parse(readFileSync(join(data, 'published', 'manifest.json'), 'utf8')).run_id as string;
+    expect(after).not.toBe(before);
+  });
+
+  it('exits non-zero on a broken model and leaves the previous publication intact', async () => {
+    const project = copyProject();
+    writeFileSync(join(project, 'models', 'marts', 'support', 'broken_mart.sql'), 'select no_such_column from {{ ref("fct_conversations") }}\n');
+    const manifestBefore = readFileSync(join(data, 'published', 'manifest.json'), 'utf8');
+    const fileBefore = statSync(published);
+    const broken = await runScript('elt', [], env, project);
+    expect(broken.code).not.toBe(0);
+    expect(broken.stdout).toMatch(/elt FAILED/);
+    expect(broken.stdout).toContain('broken_mart');
+    expect(readFileSync(join(data, 'published', 'manifest.json'), 'utf8')).toBe(manifestBefore);
+    expect(statSync(published).ino).toBe(fileBefore.ino);
+    expect(statSync(published).mtimeMs).toBe(fileBefore.mtimeMs);
+    expect(existsSync(join(data, 'published', 'parquet', 'broken_mart.parquet'))).toBe(false);
+  });
+});

@@ -1,0 +1,62 @@
+/** Helpers for end-to-end tests: run the real npm scripts (real dbt, real DuckDB) in a throwaway data folder. */
+import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../../extract/core/config.ts';
+
+export interface CommandResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `tsx scripts/<script>.ts` as its own process, as `npm run <script>` would. */
+export function runScript(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+  projectRoot = PROJECT_ROOT,
+): Promise<CommandResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx'), [join(projectRoot, 'scripts', `${script}.ts`), ...args], {
+      cwd: projectRoot,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+  });
+}
+
+/** A small demo in a fresh data folder. */
+export function smallDemoEnv(): Record<string, string> {
+  const dir = mkdtempSync(join(tmpdir(), 'csw-e2e-'));
+  return {
+    CSW_DATA_DIR: join(dir, 'data'),
+    CSW_LOG_DIR: join(dir, 'logs'),
+    CSW_DEMO_SCALE: '1500',
+    CSW_DEMO_DAYS: '42',
+    CSW_DEMO_SEED: '7',
+  };
+}
+
+/**
+ * A copy of the project's code (models, scripts, extract, config) in a temporary folder, sharing node_modules
+ * and .venv, for tests that must change a model without touching the working tree.
+ */
+export function copyProject(): string {
+  const root = mkdtempSync(join(tmpdir(), 'csw-project-'));
+  for (const entry of readdirSync(PROJECT_ROOT)) {
+    if (['node_modules', '.venv', 'data', 'target', 'logs', '.git'].includes(entry)) continue;
+    cpSync(join(PROJECT_ROOT, entry), join(root, entry), { recursive: true });
+  }
+  symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(root, 'node_modules'));
+  symlinkSync(join(PROJECT_ROOT, '.venv'), join(root, '.venv'));
+  mkdirSync(join(root, 'target'), { recursive: true });
+  return root;
+}

@@ -48,8 +48,13 @@ export async function publishStep(config: Config, log: Logger, runId: string): P
   if (!existsSync(config.warehousePath)) {
     throw new Error(`there is no warehouse at ${config.warehousePath} to publish: run \`npm run transform\` first`);
   }
+  // Staging folders of publishes that were killed part-way hold nothing anyone reads: clear them.
+  if (existsSync(config.publishedDir)) {
+    for (const entry of readdirSync(config.publishedDir)) {
+      if (entry.startsWith('.staging-')) rmSync(join(config.publishedDir, entry), { recursive: true, force: true });
+    }
+  }
   const staging = join(config.publishedDir, `.staging-${runId}`);
-  rmSync(staging, { recursive: true, force: true });
   mkdirSync(join(staging, 'parquet'), { recursive: true });
   mkdirSync(join(staging, 'csv'), { recursive: true });
   const manifestTables: unknown[] = [];

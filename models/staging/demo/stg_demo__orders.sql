@@ -10,10 +10,7 @@ renamed as (
         name as order_number,
         order_number as order_sequence,
         source_name,
-        case
-            when source_name in ('web', 'shopify_draft_order', 'pos') then 'shopify'
-            else lower(source_name)
-        end as platform,
+        {{ platform_code('source_name') }} as platform,
         cast(customer ->> 'id' as bigint) as customer_id,
         customer ->> 'email' as customer_email,
         upper(shipping_address ->> 'country_code') as market_code,

@@ -8,7 +8,7 @@ renamed as (
     select
         platform || ':' || review_id as review_id,
         review_id as source_review_id,
-        lower(platform) as platform,
+        {{ platform_code('platform') }} as platform,
         upper(marketplace_country) as market_code,
         order_number,
         product_sku as sku,

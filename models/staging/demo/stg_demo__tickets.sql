@@ -23,7 +23,7 @@ renamed as (
         group_id,
         cast(tags as varchar[]) as tags,
         upper({{ zendesk_custom_field('custom_fields', var('zendesk_market_field_id')) }}) as market_code,
-        lower({{ zendesk_custom_field('custom_fields', var('zendesk_platform_field_id')) }}) as platform,
+        {{ platform_code(zendesk_custom_field('custom_fields', var('zendesk_platform_field_id'))) }} as platform,
         {{ zendesk_custom_field('custom_fields', var('zendesk_order_number_field_id')) }} as order_number,
         _load_id,
         _extracted_at

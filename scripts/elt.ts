@@ -2,20 +2,26 @@
  * `npm run elt`: extract -> transform (dbt build) -> publish, under one lock, with a summary at the end and a
  * non-zero exit when any step fails (a failed step leaves the previous publication in place).
  *
- * Options: --quiet (summary only, for cron), --full-refresh (ignore incremental state), --source a,b.
+ * Options: --quiet (summary only, for cron), --full-refresh (ignore incremental state), --source a,b, and the
+ * demo's --seed, --scale (conversations), --days, --end-date (override CSW_DEMO_*).
  */
 import { loadConfig } from '../extract/core/config.ts';
-import { main, parseArgs } from './lib/cli.ts';
+import { applyDemoFlags, DEMO_FLAGS, listFlag, main, parseArgs } from './lib/cli.ts';
 import { runPipeline } from './lib/run.ts';
 import { extractStep } from './lib/steps/extract.ts';
 import { publishStep } from './lib/steps/publish.ts';
 import { transformStep } from './lib/steps/transform.ts';
 
 await main(async () => {
-  const { flags } = parseArgs(process.argv.slice(2));
-  const config = loadConfig();
-  const sources = typeof flags.source === 'string' ? flags.source.split(',') : undefined;
-  return runPipeline(config, { command: 'elt', quiet: flags.quiet === true }, [
+  const flags = parseArgs(process.argv.slice(2), {
+    source: 'value',
+    'full-refresh': 'switch',
+    quiet: 'switch',
+    ...DEMO_FLAGS,
+  });
+  applyDemoFlags(flags);
+  const sources = listFlag(flags.source);
+  return runPipeline(loadConfig(), { command: 'elt', quiet: flags.quiet === true }, [
     {
       name: 'extract',
       run: ({ config, log, progress }) => extractStep(config, log, { sources, fullRefresh: flags['full-refresh'] === true, progress }),

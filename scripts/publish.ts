@@ -5,7 +5,7 @@ import { runPipeline } from './lib/run.ts';
 import { publishStep } from './lib/steps/publish.ts';
 
 await main(async () => {
-  const { flags } = parseArgs(process.argv.slice(2));
+  const flags = parseArgs(process.argv.slice(2), { quiet: 'switch' });
   return runPipeline(loadConfig(), { command: 'publish', quiet: flags.quiet === true }, [
     { name: 'publish', run: ({ config, log, runId }) => publishStep(config, log, runId) },
   ]);

@@ -26,6 +26,8 @@ demo_conversations as (
         demo_tickets.market_code,
         demo_tickets.platform,
         demo_tickets.order_number,
+        demo_tickets.tags,
+        demo_tickets.description,
         demo_requesters.language_code,
         demo_tickets.source_system || '-' || cast(demo_tickets.requester_id as varchar) as requester_id,
         demo_tickets.source_system || '-' || cast(demo_tickets.assignee_id as varchar) as assignee_id,

@@ -1,5 +1,5 @@
-{#- One row per support conversation, with its first-response metrics. Definitions: see the docs blocks in
-    _core__docs.md (first_response_seconds and friends). -#}
+{#- One row per support conversation: first response, every response, resolution, CSAT and contact reason.
+    Definitions: docs blocks in _core__docs.md. -#}
 with
 
 conversations as (
@@ -8,6 +8,22 @@ conversations as (
 
 messages as (
     select * from {{ ref('int_messages_classified') }}
+),
+
+responses as (
+    select * from {{ ref('int_responses_paired') }}
+),
+
+resolutions as (
+    select * from {{ ref('int_conversations_resolved') }}
+),
+
+satisfaction_ratings as (
+    select * from {{ ref('int_satisfaction_ratings_normalised') }}
+),
+
+categories as (
+    select * from {{ ref('int_conversations_categorised') }}
 ),
 
 first_customer_messages as (
@@ -20,16 +36,15 @@ first_customer_messages as (
     group by 1
 ),
 
-first_replies as (
+first_bot_replies as (
     select
         messages.conversation_id,
-        min(case when messages.author_type = 'agent' then messages.created_at end) as first_agent_reply_at,
-        min(case when messages.author_type = 'bot' then messages.created_at end) as first_bot_reply_at
+        min(messages.created_at) as first_bot_reply_at
     from messages
     inner join first_customer_messages
         on messages.conversation_id = first_customer_messages.conversation_id
     where messages.is_public
-        and messages.author_type in ('agent', 'bot')
+        and messages.author_type = 'bot'
         and messages.created_at >= first_customer_messages.first_customer_message_at
     group by 1
 ),
@@ -40,7 +55,8 @@ message_counts as (
         count(case when author_type = 'customer' and is_public then 1 end) as customer_message_count,
         count(case when author_type = 'agent' and is_public then 1 end) as agent_reply_count,
         count(case when author_type = 'bot' and is_public then 1 end) as bot_reply_count,
-        count(case when not is_public then 1 end) as internal_note_count
+        count(case when not is_public then 1 end) as internal_note_count,
+        count(distinct case when author_type = 'agent' and is_public then author_id end) as agents_replied_count
     from messages
     group by 1
 ),
@@ -50,7 +66,45 @@ first_messages as (
         conversation_id,
         author_type as first_message_author_type
     from messages
-    qualify row_number() over (partition by conversation_id order by created_at, message_id) = 1
+    qualify row_number() over (
+        partition by conversation_id
+        order by created_at, case when author_type = 'customer' then 0 else 1 end, message_id
+    ) = 1
+),
+
+first_responses as (
+    select
+        conversation_id,
+        replied_at as first_agent_reply_at,
+        replied_by_agent_id as first_reply_agent_id,
+        response_seconds as first_response_seconds
+    from responses
+    where is_first_response
+),
+
+response_stats as (
+    select
+        conversation_id,
+        count(*) as response_wait_count,
+        count(case when response_status = 'replied' then 1 end) as replied_wait_count,
+        count(case when response_status = 'awaiting' then 1 end) as awaiting_wait_count,
+        avg(response_seconds) as response_seconds_mean,
+        percentile_cont(0.5) within group (order by response_seconds) as response_seconds_median,
+        percentile_cont(0.9) within group (order by response_seconds) as response_seconds_p90,
+        max(response_seconds) as response_seconds_max
+    from responses
+    group by 1
+),
+
+latest_ratings as (
+    select
+        conversation_id,
+        score_text as csat_score,
+        normalised_score as csat_normalised_score,
+        is_rated as is_csat_rated,
+        is_satisfied as is_csat_satisfied
+    from satisfaction_ratings
+    qualify row_number() over (partition by conversation_id order by updated_at desc, satisfaction_rating_id desc) = 1
 ),
 
 final as (
@@ -73,31 +127,86 @@ final as (
         conversations.requester_id,
         conversations.assignee_id,
         conversations.group_id,
+        categories.issue_category,
+        categories.issue_category_source,
         coalesce(first_messages.first_message_author_type = 'agent', false) as is_agent_created,
+
+        -- first response (human) and bot
         first_customer_messages.first_customer_message_at,
-        first_replies.first_agent_reply_at,
-        first_replies.first_bot_reply_at,
-        {{ seconds_between('first_customer_messages.first_customer_message_at', 'first_replies.first_agent_reply_at') }}
-            as first_response_seconds,
-        {{ seconds_between('first_customer_messages.first_customer_message_at', 'first_replies.first_bot_reply_at') }}
+        first_responses.first_agent_reply_at,
+        first_responses.first_reply_agent_id,
+        first_bot_replies.first_bot_reply_at,
+        first_responses.first_response_seconds,
+        {{ seconds_between('first_customer_messages.first_customer_message_at', 'first_bot_replies.first_bot_reply_at') }}
             as first_bot_reply_seconds,
         case
-            when first_replies.first_bot_reply_at < first_replies.first_agent_reply_at
-                then {{ seconds_between('first_replies.first_bot_reply_at', 'first_replies.first_agent_reply_at') }}
+            when first_bot_replies.first_bot_reply_at < first_responses.first_agent_reply_at
+                then {{ seconds_between('first_bot_replies.first_bot_reply_at', 'first_responses.first_agent_reply_at') }}
         end as handoff_wait_seconds,
-        first_replies.first_agent_reply_at is not null as has_agent_reply,
-        first_replies.first_bot_reply_at is not null as has_bot_reply,
-        first_replies.first_bot_reply_at is not null
-            and first_replies.first_agent_reply_at is null as is_bot_only,
+        first_responses.first_agent_reply_at is not null as has_agent_reply,
+        first_bot_replies.first_bot_reply_at is not null as has_bot_reply,
+        first_bot_replies.first_bot_reply_at is not null
+            and coalesce(message_counts.agent_reply_count, 0) = 0 as is_bot_only,
+
+        -- every response
+        coalesce(response_stats.response_wait_count, 0) as response_wait_count,
+        coalesce(response_stats.replied_wait_count, 0) as replied_wait_count,
+        coalesce(response_stats.awaiting_wait_count, 0) as awaiting_wait_count,
+        coalesce(response_stats.awaiting_wait_count, 0) > 0 as is_awaiting_reply,
+        response_stats.response_seconds_mean,
+        response_stats.response_seconds_median,
+        response_stats.response_seconds_p90,
+        response_stats.response_seconds_max,
+
+        -- resolution
+        resolutions.first_solved_at,
+        resolutions.final_solved_at,
+        {{ seconds_between('conversations.created_at', 'resolutions.first_solved_at') }} as first_resolution_seconds,
+        {{ seconds_between('conversations.created_at', 'resolutions.final_solved_at') }} as final_resolution_seconds,
+        coalesce(resolutions.reopen_count, 0) as reopen_count,
+        case
+            when not conversations.is_solved then 'unresolved'
+            when coalesce(message_counts.agent_reply_count, 0) = 0 then 'no_agent_reply'
+            when coalesce(resolutions.reopen_count, 0) > 0 then 'reopened'
+            when message_counts.agent_reply_count = 1 then 'one_touch'
+            when message_counts.agent_reply_count = 2 then 'two_touch'
+            else 'multi_touch'
+        end as resolution_type,
+        conversations.is_solved
+            and coalesce(message_counts.agent_reply_count, 0) = 1
+            and coalesce(resolutions.reopen_count, 0) = 0 as is_one_touch,
+        conversations.is_solved
+            and coalesce(message_counts.agent_reply_count, 0) = 2
+            and coalesce(resolutions.reopen_count, 0) = 0 as is_two_touch,
+
+        -- CSAT
+        latest_ratings.csat_score,
+        latest_ratings.csat_normalised_score,
+        coalesce(latest_ratings.is_csat_rated, false) as is_csat_rated,
+        latest_ratings.is_csat_satisfied,
+        latest_ratings.conversation_id is not null as is_csat_offered,
+
+        -- volumes
         coalesce(message_counts.customer_message_count, 0) as customer_message_count,
         coalesce(message_counts.agent_reply_count, 0) as agent_reply_count,
         coalesce(message_counts.bot_reply_count, 0) as bot_reply_count,
-        coalesce(message_counts.internal_note_count, 0) as internal_note_count
+        coalesce(message_counts.internal_note_count, 0) as internal_note_count,
+        coalesce(message_counts.agents_replied_count, 0) as agents_replied_count
     from conversations
     left join first_customer_messages
         on conversations.conversation_id = first_customer_messages.conversation_id
-    left join first_replies
-        on conversations.conversation_id = first_replies.conversation_id
+    left join first_bot_replies
+        on conversations.conversation_id = first_bot_replies.conversation_id
+    left join first_responses
+        on conversations.conversation_id = first_responses.conversation_id
+    left join response_stats
+        on conversations.conversation_id = response_stats.conversation_id
+    left join resolutions
+        on conversations.conversation_id = resolutions.conversation_id
+    left join latest_ratings
+        on conversations.conversation_id = latest_ratings.conversation_id
+    left join categories
+        on conversations.conversation_id = categories.conversation_id
     left join message_counts
         on conversations.conversation_id = message_counts.conversation_id
     left join first_messages

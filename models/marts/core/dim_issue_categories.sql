@@ -1,0 +1,18 @@
+{#- Contact reasons (issue categories), from the issue_categories seed. -#}
+with
+
+issue_categories as (
+    select * from {{ ref('issue_categories') }}
+),
+
+final as (
+    select
+        issue_category,
+        category_name,
+        category_name_zh,
+        match_precedence,
+        description
+    from issue_categories
+)
+
+select * from final

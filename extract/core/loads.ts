@@ -28,9 +28,17 @@ export interface LoadRecord {
   error: string | null;
 }
 
-/** Sortable, unique load id: UTC start time plus a random suffix, e.g. `20261123T120501Z-a1b2c3`. */
+let lastIdMillis = 0;
+
+/**
+ * Unique load id that sorts in creation order: UTC start time to the millisecond plus a random suffix, e.g.
+ * `20261123T120501123Z-a1b2c3`. Ids made in the same millisecond by one process get consecutive milliseconds,
+ * so a later load always sorts after an earlier one (staging's `latest_version` and `replace` rely on it).
+ */
 export function newLoadId(now = new Date()): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const millis = Math.max(now.getTime(), lastIdMillis + 1);
+  lastIdMillis = millis;
+  const stamp = new Date(millis).toISOString().replace(/[-:.]/g, '');
   return `${stamp}-${randomBytes(3).toString('hex')}`;
 }
 

@@ -2,7 +2,10 @@
     to time (a customer's wait for a first response, for every response, for the first and the final
     resolution). This simple version exists so that the business-time models (int_support_waits_timed) have
     their input; its column list is the contract:
-    wait_id, conversation_id, wait_kind, group_id, market_code, channel, priority, started_at, ended_at. -#}
+    wait_id, conversation_id, wait_kind, group_id, market_code, channel, priority, started_at, ended_at.
+    A table, so that its tests and int_support_waits_timed do not recompute the window functions. -#}
+{{ config(materialized='table') }}
+
 with
 
 conversations as (

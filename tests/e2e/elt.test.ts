@@ -6,6 +6,7 @@ import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../extract/core/config.ts';
 import { openDb, type Db } from '../../extract/core/duckdb.ts';
+import { DEMO_TEAMS, businessSeconds, isOpen } from './demo-opening-hours.ts';
 import { copyProject, runScript, smallDemoEnv, type CommandResult } from './helpers.ts';
 
 const env = smallDemoEnv();
@@ -107,6 +108,35 @@ describe('npm run elt on the demo', () => {
       );
       expect(never).toEqual({ first_response_seconds: null, is_bot_only: true });
     });
+  });
+
+  it('times waits in business hours as the demo teams keep them, worked out independently', async () => {
+    const waits = await withDb(join(data, 'warehouse.duckdb'), (db) =>
+      db.all<{ wait_id: string; group_id: string; wait_kind: string; started_ms: string; ended_ms: string; business_seconds: string }>(`
+        select wait_id, group_id, wait_kind, epoch_ms(started_at) as started_ms, epoch_ms(ended_at) as ended_ms, business_seconds
+        from intermediate.int_support_waits_timed
+        where group_id in ('demo-360000100001', 'demo-360000100002') and ended_at is not null`),
+    );
+    expect(waits.length).toBeGreaterThan(1000);
+    const wrong: string[] = [];
+    const closedReplies: string[] = [];
+    let acrossFallBack = 0;
+    let acrossHoliday = 0;
+    for (const wait of waits) {
+      const team = DEMO_TEAMS[wait.group_id]!;
+      const [start, end] = [Number(wait.started_ms), Number(wait.ended_ms)];
+      const want = businessSeconds(team, start, end);
+      if (Number(wait.business_seconds) !== want) wrong.push(`${wait.wait_id}: ${wait.business_seconds} != ${want}`);
+      // Human agents reply only while their team is open: the seeds agree with the demo's shifts.
+      if ((wait.wait_kind === 'response' || wait.wait_kind === 'first_response') && !isOpen(team, end)) closedReplies.push(wait.wait_id);
+      if (team.timeZone === 'Europe/Berlin' && start < Date.UTC(2026, 9, 25, 1) && end > Date.UTC(2026, 9, 25, 1)) acrossFallBack++;
+      if (team.timeZone === 'Asia/Shanghai' && start < Date.UTC(2026, 9, 1, 2) && end > Date.UTC(2026, 9, 1, 11)) acrossHoliday++;
+    }
+    expect(wrong.slice(0, 5)).toEqual([]);
+    expect(closedReplies.slice(0, 5)).toEqual([]);
+    // The small demo's window holds Berlin's fall-back change (25 October) and Golden Week in Shenzhen.
+    expect(acrossFallBack).toBeGreaterThan(0);
+    expect(acrossHoliday).toBeGreaterThan(0);
   });
 
   it('publishes one Parquet and one CSV file per table, matching the published tables', async () => {

@@ -1,0 +1,72 @@
+-- On the `24x7` schedule business time is calendar time, to the second. Every finished wait of the real data is
+-- timed again on the 24x7 clock (whatever its own schedule), with the same clock macros the model uses, and so
+-- is every wait the model itself timed on 24x7. Returns the waits where the two figures differ (the seeds must
+-- keep a schedule `24x7`).
+with
+
+waits as (
+    select * from {{ ref('int_support_waits') }}
+    where ended_at is not null
+),
+
+always_open_clock as (
+    select * from {{ ref('int_business_clock') }}
+    where schedule_id = '24x7'
+),
+
+always_open_span as (
+    select
+        schedule_id,
+        {{ business_clock_starts_at('time_zone') }} as clock_starts_at,
+        {{ business_clock_ends_at('time_zone') }} as clock_ends_at
+    from {{ ref('support_schedules') }}
+    where schedule_id = '24x7'
+),
+
+-- Waits outside the clock's span have no business time: they are left out at the end.
+waits_on_24x7 as (
+    select
+        waits.wait_id,
+        waits.started_at,
+        waits.ended_at,
+        always_open_span.schedule_id,
+        waits.started_at >= always_open_span.clock_starts_at
+        and waits.ended_at < always_open_span.clock_ends_at as is_in_clock_span
+    from waits
+    cross join always_open_span
+),
+
+retimed as (
+    select
+        waits_on_24x7.wait_id,
+        waits_on_24x7.is_in_clock_span,
+        {{ seconds_between('waits_on_24x7.started_at', 'waits_on_24x7.ended_at') }} as calendar_seconds,
+        {{ business_clock_position('ended_clock', 'waits_on_24x7.ended_at') }}
+        - {{ business_clock_position('started_clock', 'waits_on_24x7.started_at') }} as business_seconds
+    from waits_on_24x7
+    {{ asof_left_join(
+        'always_open_clock as started_clock', 'waits_on_24x7.schedule_id', 'started_clock.schedule_id',
+        'waits_on_24x7.started_at', 'started_clock.opens_at', 'started_clock.next_opens_at'
+    ) }}
+    {{ asof_left_join(
+        'always_open_clock as ended_clock', 'waits_on_24x7.schedule_id', 'ended_clock.schedule_id',
+        'waits_on_24x7.ended_at', 'ended_clock.opens_at', 'ended_clock.next_opens_at'
+    ) }}
+),
+
+timed_on_24x7 as (
+    select
+        wait_id,
+        calendar_seconds,
+        business_seconds
+    from {{ ref('int_support_waits_timed') }}
+    where schedule_id = '24x7'
+        and business_seconds is not null
+)
+
+select 'retimed on 24x7' as check_name, wait_id, calendar_seconds, business_seconds from retimed
+where is_in_clock_span
+    and business_seconds is distinct from calendar_seconds
+union all
+select 'timed on 24x7' as check_name, * from timed_on_24x7
+where business_seconds is distinct from calendar_seconds

@@ -52,9 +52,10 @@ export class LoadsManifest {
     } catch {
       return [];
     }
+    // In start order: load ids sort by their start second only (two loads in one second tie on it).
     return files
       .filter((f) => f.endsWith('.json'))
-      .sort()
-      .map((f) => JSON.parse(readFileSync(join(this.lakeDir, '_loads', f), 'utf8')) as LoadRecord);
+      .map((f) => JSON.parse(readFileSync(join(this.lakeDir, '_loads', f), 'utf8')) as LoadRecord)
+      .sort((a, b) => a.started_at.localeCompare(b.started_at) || a.load_id.localeCompare(b.load_id));
   }
 }

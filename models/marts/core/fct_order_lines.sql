@@ -1,5 +1,6 @@
 {#- One row per order line from every commerce source: the product variant sold, units, amounts in the order
-    currency and the reporting currency (at the order day's rates), and how many of its units were returned. -#}
+    currency and the reporting currency (at the order day's rates), and how many of its units were returned.
+    Order attributes (platform, market, customer, dates) come from fct_orders, so both agree. -#}
 with
 
 order_lines as (
@@ -7,7 +8,7 @@ order_lines as (
 ),
 
 orders as (
-    select * from {{ ref('int_orders_unioned') }}
+    select * from {{ ref('fct_orders') }}
 ),
 
 return_lines as (
@@ -36,7 +37,7 @@ final as (
         orders.market_code,
         orders.customer_id,
         orders.ordered_at,
-        cast(orders.ordered_at as date) as order_date,
+        orders.order_date,
         orders.is_cancelled,
         order_lines.quantity,
         order_lines.order_currency,

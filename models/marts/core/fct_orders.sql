@@ -54,6 +54,16 @@ order_returns as (
     group by 1
 ),
 
+source_horizons as (
+    -- How far each source's data reaches: its latest order change. A parcel not delivered by then, after its
+    -- promised day, is overdue.
+    select
+        source_system,
+        max(updated_at) as source_updated_until
+    from orders
+    group by 1
+),
+
 deliveries as (
     select
         orders.order_id,
@@ -67,12 +77,16 @@ deliveries as (
         cast({{ utc_to_local('shipments.promised_delivery_at', "coalesce(markets.time_zone, 'UTC')") }} as date)
             as promised_delivery_date,
         cast({{ utc_to_local('shipments.delivered_at', "coalesce(markets.time_zone, 'UTC')") }} as date)
-            as delivered_date
+            as delivered_date,
+        cast({{ utc_to_local('source_horizons.source_updated_until', "coalesce(markets.time_zone, 'UTC')") }} as date)
+            as source_updated_until_date
     from orders
     inner join shipments
         on orders.order_id = shipments.order_id
     left join markets
         on orders.market_code = markets.market_code
+    left join source_horizons
+        on orders.source_system = source_horizons.source_system
 ),
 
 delivery_delays as (
@@ -132,6 +146,7 @@ final as (
         case
             when delivery_delays.delivered_at is not null then delivery_delays.delivery_delay_days > 0
             when delivery_delays.has_lost_parcel then true
+            when delivery_delays.source_updated_until_date > delivery_delays.promised_delivery_date then true
         end as is_late,
         coalesce(delivery_delays.has_lost_parcel, false) as is_lost,
         order_returns.order_id is not null as has_return,

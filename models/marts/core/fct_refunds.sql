@@ -8,7 +8,7 @@ refunds as (
 ),
 
 orders as (
-    select * from {{ ref('int_orders_unioned') }}
+    select * from {{ ref('fct_orders') }}
 ),
 
 final as (

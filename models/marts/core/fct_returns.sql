@@ -17,7 +17,7 @@ order_lines as (
 ),
 
 orders as (
-    select * from {{ ref('int_orders_unioned') }}
+    select * from {{ ref('fct_orders') }}
 ),
 
 refunds as (

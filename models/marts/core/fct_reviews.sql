@@ -7,7 +7,7 @@ reviews as (
 ),
 
 orders as (
-    select * from {{ ref('int_orders_unioned') }}
+    select * from {{ ref('fct_orders') }}
 ),
 
 product_variants as (

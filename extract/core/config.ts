@@ -29,6 +29,12 @@ const envSchema = z.object({
   CSW_DUCKDB_MEMORY_LIMIT: z.string().default('4GB'),
   CSW_DUCKDB_THREADS: int(2),
   CSW_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** Currency of every `*_reporting` amount in the warehouse (dbt var reporting_currency). */
+  CSW_REPORTING_CURRENCY: z
+    .string()
+    .regex(/^[A-Za-z]{3}$/, 'use a three-letter ISO 4217 code such as USD or EUR')
+    .transform((code) => code.toUpperCase())
+    .default('USD'),
 });
 
 export interface Config {
@@ -45,6 +51,7 @@ export interface Config {
   duckdbMemoryLimit: string;
   duckdbThreads: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  reportingCurrency: string;
 }
 
 function absolute(path: string): string {
@@ -78,5 +85,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     duckdbMemoryLimit: e.CSW_DUCKDB_MEMORY_LIMIT,
     duckdbThreads: e.CSW_DUCKDB_THREADS,
     logLevel: e.CSW_LOG_LEVEL,
+    reportingCurrency: e.CSW_REPORTING_CURRENCY,
   };
 }

@@ -36,3 +36,19 @@ describe('applyDemoFlags', () => {
     expect(() => loadConfig()).toThrow(/CSW_DEMO_SCALE/);
   });
 });
+
+describe('loadConfig: reporting currency', () => {
+  const saved = { ...process.env };
+  afterEach(() => {
+    process.env = { ...saved };
+  });
+
+  it('defaults to USD, upper-cases a code and refuses anything but three letters', () => {
+    delete process.env.CSW_REPORTING_CURRENCY;
+    expect(loadConfig().reportingCurrency).toBe('USD');
+    process.env.CSW_REPORTING_CURRENCY = 'eur';
+    expect(loadConfig().reportingCurrency).toBe('EUR');
+    process.env.CSW_REPORTING_CURRENCY = 'euro';
+    expect(() => loadConfig()).toThrow(/CSW_REPORTING_CURRENCY use a three-letter ISO 4217 code/);
+  });
+});

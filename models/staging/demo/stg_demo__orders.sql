@@ -16,6 +16,8 @@ renamed as (
         upper(shipping_address ->> 'country_code') as market_code,
         currency as order_currency,
         coalesce(presentment_currency, currency) as presentment_currency,
+        cast(_extra -> 'total_price_set' -> 'presentment_money' ->> 'amount' as decimal(18, 2))
+            as presentment_total_amount,
         cast(subtotal_price as decimal(18, 2)) as subtotal_amount,
         cast(total_tax as decimal(18, 2)) as tax_amount,
         cast(total_price as decimal(18, 2)) as total_amount,

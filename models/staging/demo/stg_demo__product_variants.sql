@@ -7,7 +7,7 @@ source as (
 variants as (
     select
         id as product_id,
-        unnest(from_json(variants, '[{"id": "BIGINT", "sku": "VARCHAR", "price": "VARCHAR"}]')) as variant,
+        unnest(from_json(variants, '[{"id": "BIGINT", "title": "VARCHAR", "sku": "VARCHAR", "price": "VARCHAR"}]')) as variant,
         _load_id,
         _extracted_at
     from source
@@ -17,6 +17,7 @@ renamed as (
     select
         variant.id as variant_id,
         product_id,
+        variant.title as variant_title,
         variant.sku as sku,
         cast(variant.price as decimal(18, 2)) as price,
         _load_id,

@@ -26,6 +26,34 @@ categories as (
     select * from {{ ref('int_conversations_categorised') }}
 ),
 
+waits_timed as (
+    select * from {{ ref('int_support_waits_timed') }}
+),
+
+order_links as (
+    select * from {{ ref('int_conversations_linked_to_orders') }}
+),
+
+business_times as (
+    select
+        conversation_id,
+        min(schedule_id) as schedule_id,
+        max(case when wait_kind = 'first_response' then business_seconds end) as first_response_business_seconds,
+        avg(case when wait_kind in ('first_response', 'response') then business_seconds end)
+            as response_business_seconds_mean,
+        max(case when wait_kind = 'first_resolution' then business_seconds end) as first_resolution_business_seconds,
+        max(case when wait_kind = 'final_resolution' then business_seconds end) as final_resolution_business_seconds,
+        max(case when wait_kind = 'first_response' then sla_policy_id end) as sla_policy_id,
+        max(case when wait_kind = 'first_response' then sla_due_at end) as first_response_sla_due_at,
+        bool_or(case when wait_kind = 'first_response' then is_sla_breached end) as is_first_response_sla_breached,
+        min(case when wait_kind = 'first_response' then sla_breached_at end) as first_response_sla_breached_at,
+        count(case when wait_kind in ('first_response', 'response') and is_sla_breached then 1 end)
+            as response_sla_breaches,
+        min(case when wait_kind in ('first_response', 'response') then sla_breached_at end) as first_sla_breached_at
+    from waits_timed
+    group by 1
+),
+
 first_customer_messages as (
     select
         conversation_id,
@@ -124,6 +152,9 @@ final as (
         conversations.platform,
         conversations.language_code,
         conversations.order_number,
+        order_links.order_id,
+        order_links.order_link_method,
+        {{ customer_key('order_links.requester_email', 'conversations.requester_id') }} as customer_key,
         conversations.requester_id,
         conversations.assignee_id,
         conversations.group_id,
@@ -179,6 +210,19 @@ final as (
             and coalesce(message_counts.agent_reply_count, 0) = 2
             and coalesce(resolutions.reopen_count, 0) = 0 as is_two_touch,
 
+        -- business time and SLA (docs in _core__business_time__docs.md)
+        business_times.schedule_id,
+        business_times.first_response_business_seconds,
+        business_times.response_business_seconds_mean,
+        business_times.first_resolution_business_seconds,
+        business_times.final_resolution_business_seconds,
+        business_times.sla_policy_id,
+        business_times.first_response_sla_due_at,
+        business_times.is_first_response_sla_breached,
+        business_times.first_response_sla_breached_at,
+        coalesce(business_times.response_sla_breaches, 0) as response_sla_breaches,
+        business_times.first_sla_breached_at,
+
         -- CSAT
         latest_ratings.csat_score,
         latest_ratings.csat_normalised_score,
@@ -207,6 +251,10 @@ final as (
         on conversations.conversation_id = latest_ratings.conversation_id
     left join categories
         on conversations.conversation_id = categories.conversation_id
+    left join business_times
+        on conversations.conversation_id = business_times.conversation_id
+    left join order_links
+        on conversations.conversation_id = order_links.conversation_id
     left join message_counts
         on conversations.conversation_id = message_counts.conversation_id
     left join first_messages

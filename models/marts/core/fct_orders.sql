@@ -106,6 +106,7 @@ final as (
         orders.platform,
         orders.market_code,
         orders.customer_id,
+        {{ customer_key('orders.customer_email', 'orders.customer_id') }} as customer_key,
         orders.customer_email,
         orders.ordered_at,
         cast(orders.ordered_at as date) as order_date,

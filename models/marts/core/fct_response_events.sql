@@ -10,6 +10,10 @@ conversations as (
     select * from {{ ref('int_conversations_unioned') }}
 ),
 
+waits_timed as (
+    select * from {{ ref('int_support_waits_timed') }}
+),
+
 final as (
     select
         responses.response_id,
@@ -24,6 +28,15 @@ final as (
         responses.replied_by_agent_id as agent_id,
         responses.response_status,
         responses.response_seconds,
+        waits_timed.business_seconds as response_business_seconds,
+        waits_timed.schedule_id,
+        waits_timed.sla_policy_id,
+        waits_timed.sla_target_minutes,
+        waits_timed.sla_time_basis,
+        waits_timed.sla_due_at,
+        coalesce(waits_timed.is_sla_applicable, false) as is_sla_applicable,
+        waits_timed.is_sla_breached,
+        waits_timed.sla_breached_at,
         conversations.channel,
         conversations.market_code,
         conversations.platform,
@@ -33,6 +46,9 @@ final as (
     from responses
     inner join conversations
         on responses.conversation_id = conversations.conversation_id
+    -- waits closed without a reply are not timed (int_support_waits)
+    left join waits_timed
+        on responses.response_id = waits_timed.wait_id
 )
 
 select * from final

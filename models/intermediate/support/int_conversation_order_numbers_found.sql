@@ -1,3 +1,4 @@
+{{ config(materialized='table') }}
 {#- The order number each conversation is about, when it says: first the helpdesk field, then a tag, then the
     subject or first message, matched with the platform's format (seeds/order_number_formats.csv). A number in
     the conversation's own platform's format wins over another platform's. Docs block `conversation_order_link`. -#}

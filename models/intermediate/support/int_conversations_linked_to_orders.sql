@@ -1,3 +1,4 @@
+{{ config(materialized='table') }}
 {#- The order each conversation is about (docs block `conversation_order_link`): the order whose number the
     conversation names (field, tag or text; the conversation's platform first when numbers repeat across
     platforms); otherwise the requester's latest order placed before the conversation, within

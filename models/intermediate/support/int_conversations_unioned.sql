@@ -1,3 +1,4 @@
+{{ config(materialized='table') }}
 {#- Support conversations from every helpdesk source, in one canonical shape. Today: the demo's Zendesk-shaped
     tickets; real Zendesk and helpdesk file exports are added here as further union branches. -#}
 with

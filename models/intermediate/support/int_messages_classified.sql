@@ -1,3 +1,4 @@
+{{ config(materialized='table') }}
 {#- Every message of every conversation with its author classified as customer, agent or bot, from every
     helpdesk source. A message is a bot's when it came through the bot channel (Zendesk `answer_bot`) or its
     author is flagged as a bot; otherwise an agent's when its author has an agent or admin role; otherwise the

@@ -1,3 +1,4 @@
+{{ config(materialized='table') }}
 {#- Every customer wait paired with the agent reply that ended it. A wait is a run of public customer messages
     with no public human-agent reply between them; it starts at the run's first message and ends at the next
     public human-agent reply. Bot replies and internal notes neither start nor end a wait. Definitions and edge

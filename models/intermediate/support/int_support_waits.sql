@@ -1,3 +1,4 @@
+{{ config(materialized='table') }}
 {#- Every interval the support team is timed on, one row each, for business-time and SLA maths
     (int_support_waits_timed): customer waits for a human reply (the first one is `first_response`, later ones
     `response`), and the time from creation to the first and to the final solve. Waits that ended because the

@@ -7,10 +7,6 @@ refunds as (
     select * from {{ ref('int_refunds_unioned') }}
 ),
 
-orders as (
-    select * from {{ ref('int_orders_unioned') }}
-),
-
 final as (
     select
         refunds.refund_id,
@@ -24,16 +20,14 @@ final as (
         cast(refunds.refunded_at as date) as refund_date,
         refunds.refund_currency,
         refunds.refund_amount,
-        orders.order_currency,
+        refunds.order_currency,
         {{ convert_currency(
-            'refunds.refund_amount', 'refunds.refund_currency', 'orders.order_currency', 'refunds.refunded_at'
+            'refunds.refund_amount', 'refunds.refund_currency', 'refunds.order_currency', 'refunds.refunded_at'
         ) }} as refund_amount_order_currency,
         '{{ var("reporting_currency") }}' as reporting_currency,
         {{ to_reporting_currency('refunds.refund_amount', 'refunds.refund_currency', 'refunds.refunded_at') }}
             as refund_amount_reporting
     from refunds
-    left join orders
-        on refunds.order_id = orders.order_id
 )
 
 select * from final

@@ -26,6 +26,7 @@ demo_refunds_canonical as (
         refund_note,
         refund_amount,
         refund_currency,
+        order_currency,
         created_at as refunded_at
     from demo_refunds
 ),

@@ -6,6 +6,7 @@ source as (
 
 refunds as (
     select
+        currency as order_currency,
         unnest(
             from_json(
                 refunds,
@@ -33,6 +34,7 @@ renamed as (
             0
         ) as refund_amount,
         refund.transactions[1].currency as refund_currency,
+        order_currency,
         {{ to_utc('refund.created_at') }} as created_at,
         {{ to_utc('refund.processed_at') }} as processed_at,
         _load_id,

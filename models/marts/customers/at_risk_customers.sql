@@ -6,6 +6,10 @@ conversations as (
     select * from {{ ref('fct_conversations') }}
 ),
 
+response_events as (
+    select * from {{ ref('fct_response_events') }}
+),
+
 orders as (
     select * from {{ ref('fct_orders') }}
 ),
@@ -31,7 +35,6 @@ conversation_signals as (
                     then 1
             end
         ) as recent_bad_csat,
-        min(case when conversations.is_awaiting_reply then conversations.updated_at end) as oldest_awaiting_since,
         max(conversations.created_at) as last_contact_at,
         count(
             case
@@ -42,6 +45,17 @@ conversation_signals as (
         ) as recent_conversations
     from conversations
     cross join as_of
+    group by 1
+),
+
+awaiting_waits as (
+    select
+        conversations.customer_key,
+        min(response_events.started_at) as oldest_awaiting_since
+    from response_events
+    inner join conversations
+        on response_events.conversation_id = conversations.conversation_id
+    where response_events.response_status = 'awaiting'
     group by 1
 ),
 
@@ -80,10 +94,13 @@ signals as (
         coalesce(conversation_signals.recent_bad_csat, 0) as recent_bad_csat,
         coalesce(late_orders_without_contact.late_orders_without_contact, 0) as late_orders_without_contact,
         coalesce(conversation_signals.recent_conversations, 0) as recent_conversations,
-        conversation_signals.oldest_awaiting_since
+        awaiting_waits.oldest_awaiting_since
     from conversation_signals
     full outer join late_orders_without_contact
         on conversation_signals.customer_key = late_orders_without_contact.customer_key
+    left join awaiting_waits
+        on coalesce(conversation_signals.customer_key, late_orders_without_contact.customer_key)
+            = awaiting_waits.customer_key
 ),
 
 scored as (

@@ -28,6 +28,8 @@ const envSchema = z.object({
   CSW_BATCH_SIZE: int(50000),
   CSW_DUCKDB_MEMORY_LIMIT: z.string().default('4GB'),
   CSW_DUCKDB_THREADS: int(2),
+  /** dbt nodes run at once; above the core count it overlaps dbt's own per-node work with DuckDB's. */
+  CSW_DBT_THREADS: int(4),
   CSW_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   /** Currency of every `*_reporting` amount in the warehouse (dbt var reporting_currency). */
   CSW_REPORTING_CURRENCY: z
@@ -50,6 +52,7 @@ export interface Config {
   batchSize: number;
   duckdbMemoryLimit: string;
   duckdbThreads: number;
+  dbtThreads: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   reportingCurrency: string;
 }
@@ -84,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     batchSize: e.CSW_BATCH_SIZE,
     duckdbMemoryLimit: e.CSW_DUCKDB_MEMORY_LIMIT,
     duckdbThreads: e.CSW_DUCKDB_THREADS,
+    dbtThreads: e.CSW_DBT_THREADS,
     logLevel: e.CSW_LOG_LEVEL,
     reportingCurrency: e.CSW_REPORTING_CURRENCY,
   };

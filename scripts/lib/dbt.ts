@@ -22,6 +22,7 @@ export function dbtEnv(config: Config): NodeJS.ProcessEnv {
     CSW_WAREHOUSE_PATH: config.warehousePath,
     CSW_DUCKDB_MEMORY_LIMIT: config.duckdbMemoryLimit,
     CSW_DUCKDB_THREADS: String(config.duckdbThreads),
+    CSW_DBT_THREADS: String(config.dbtThreads),
     CSW_REPORTING_CURRENCY: config.reportingCurrency,
   };
 }

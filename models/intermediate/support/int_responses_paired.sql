@@ -20,11 +20,11 @@ public_human_messages as (
         author_type,
         author_id,
         created_at,
-        -- agent replies written before this message; a customer message and an agent reply in the same
-        -- second are ordered customer first, so the reply answers it
+        -- agent replies written before this message (macro message_order: in one second the customer comes
+        -- first, so a reply in the same second answers the message)
         count(case when author_type = 'agent' then 1 end) over (
             partition by conversation_id
-            order by created_at, case when author_type = 'customer' then 0 else 1 end, message_id
+            order by {{ message_order() }}
             rows between unbounded preceding and 1 preceding
         ) as agent_replies_before
     from messages

@@ -96,7 +96,7 @@ first_messages as (
     from messages
     qualify row_number() over (
         partition by conversation_id
-        order by created_at, case when author_type = 'customer' then 0 else 1 end, message_id
+        order by {{ message_order() }}
     ) = 1
 ),
 

@@ -2,13 +2,16 @@
  * `npm run elt`: extract -> transform (dbt build) -> publish, under one lock, with a summary at the end and a
  * non-zero exit when any step fails (a failed step leaves the previous publication in place).
  *
+ * Publishes to PostgreSQL as well when CSW_POSTGRES_URL is set.
+ *
  * Options: --quiet (summary only, for cron), --full-refresh (ignore incremental state), --source a,b, and the
  * demo's --seed, --scale (conversations), --days, --end-date (override CSW_DEMO_*).
  */
 import { loadConfig } from '../extract/core/config.ts';
 import { applyDemoFlags, DEMO_FLAGS, listFlag, main, parseArgs } from './lib/cli.ts';
-import { runPipeline } from './lib/run.ts';
+import { runPipeline, type RunContext } from './lib/run.ts';
 import { extractStep } from './lib/steps/extract.ts';
+import { postgresStep } from './lib/steps/postgres.ts';
 import { publishStep } from './lib/steps/publish.ts';
 import { transformStep } from './lib/steps/transform.ts';
 
@@ -21,12 +24,15 @@ await main(async () => {
   });
   applyDemoFlags(flags);
   const sources = listFlag(flags.source);
-  return runPipeline(loadConfig(), { command: 'elt', quiet: flags.quiet === true }, [
+  const config = loadConfig();
+  return runPipeline(config, { command: 'elt', quiet: flags.quiet === true }, [
     {
       name: 'extract',
       run: ({ config, log, progress }) => extractStep(config, log, { sources, fullRefresh: flags['full-refresh'] === true, progress }),
     },
     { name: 'transform', run: ({ config, log, progress }) => transformStep(config, log, { progress }) },
     { name: 'publish', run: ({ config, log, runId }) => publishStep(config, log, runId) },
+    // PostgreSQL too when it is configured (CSW_POSTGRES_URL).
+    ...(config.postgresUrl ? [{ name: 'postgres' as const, run: ({ config, log, runId }: RunContext) => postgresStep(config, log, runId) }] : []),
   ]);
 });

@@ -13,6 +13,9 @@ export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..
 
 const int = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+/** An optional setting: unset and empty are the same. */
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+
 const envSchema = z.object({
   CSW_DATA_DIR: z.string().default('data'),
   CSW_LOG_DIR: z.string().default('logs'),
@@ -37,6 +40,16 @@ const envSchema = z.object({
     .regex(/^[A-Za-z]{3}$/, 'use a three-letter ISO 4217 code such as USD or EUR')
     .transform((code) => code.toUpperCase())
     .default('USD'),
+  /** PostgreSQL target (optional): libpq URL postgres://user:password@host:port/database; when set, elt publishes there too. */
+  CSW_POSTGRES_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, 'use a URL such as postgres://user:password@localhost:5432/csw')),
+  CSW_POSTGRES_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,29}$/, 'use a lower-case PostgreSQL name of at most 30 characters (letters, digits, _)')
+    .default('csw_marts'),
+  /** Read-only role for BI users: created when missing, granted the published schema. */
+  CSW_POSTGRES_READER_ROLE: optional(z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'use a lower-case PostgreSQL role name')),
+  /** Password that lets the reader role log in (without it the role is NOLOGIN: grant it to your BI users). */
+  CSW_POSTGRES_READER_PASSWORD: optional(z.string()),
 });
 
 export interface Config {
@@ -55,6 +68,10 @@ export interface Config {
   dbtThreads: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   reportingCurrency: string;
+  postgresUrl?: string;
+  postgresSchema: string;
+  postgresReaderRole?: string;
+  postgresReaderPassword?: string;
 }
 
 function absolute(path: string): string {
@@ -90,5 +107,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbtThreads: e.CSW_DBT_THREADS,
     logLevel: e.CSW_LOG_LEVEL,
     reportingCurrency: e.CSW_REPORTING_CURRENCY,
+    postgresUrl: e.CSW_POSTGRES_URL,
+    postgresSchema: e.CSW_POSTGRES_SCHEMA,
+    postgresReaderRole: e.CSW_POSTGRES_READER_ROLE,
+    postgresReaderPassword: e.CSW_POSTGRES_READER_PASSWORD,
   };
 }

@@ -103,3 +103,50 @@ export function readManifestModels(): ManifestModel[] {
       columns: n.columns,
     }));
 }
+
+export interface ManifestTableKeys {
+  /** Column sets declared unique by a `unique` or `unique_combination_of_columns` test. */
+  uniqueKeys: string[][];
+  /** Columns with a `not_null` test. */
+  notNullColumns: string[];
+  /** Columns with a `relationships` test (foreign keys). */
+  foreignKeyColumns: string[];
+}
+
+/** Keys each model declares through its data tests (target/manifest.json), by model name. */
+export function readManifestTableKeys(): Map<string, ManifestTableKeys> {
+  const manifest = JSON.parse(readFileSync(join(PROJECT_ROOT, 'target', 'manifest.json'), 'utf8')) as {
+    nodes: Record<
+      string,
+      {
+        resource_type: string;
+        attached_node?: string | null;
+        column_name?: string | null;
+        test_metadata?: { name: string; kwargs: { combination_of_columns?: string[] } } | null;
+      }
+    >;
+  };
+  const keys = new Map<string, ManifestTableKeys>();
+  for (const node of Object.values(manifest.nodes)) {
+    if (node.resource_type !== 'test' || !node.test_metadata || !node.attached_node?.startsWith('model.')) continue;
+    const model = node.attached_node.split('.').at(-1)!;
+    const entry = keys.get(model) ?? { uniqueKeys: [], notNullColumns: [], foreignKeyColumns: [] };
+    keys.set(model, entry);
+    const column = node.column_name;
+    switch (node.test_metadata.name) {
+      case 'unique':
+        if (column) entry.uniqueKeys.push([column]);
+        break;
+      case 'unique_combination_of_columns':
+        if (node.test_metadata.kwargs.combination_of_columns) entry.uniqueKeys.push(node.test_metadata.kwargs.combination_of_columns);
+        break;
+      case 'not_null':
+        if (column) entry.notNullColumns.push(column);
+        break;
+      case 'relationships':
+        if (column) entry.foreignKeyColumns.push(column);
+        break;
+    }
+  }
+  return keys;
+}

@@ -40,11 +40,16 @@ export interface RunOptions {
   quiet?: boolean;
 }
 
+export interface PipelineStep {
+  name: StepName;
+  run: (ctx: RunContext) => Promise<StepResult>;
+}
+
 /** Runs `steps` under the lock. Returns the process exit code (0 only when every step succeeded). */
 export async function runPipeline(
   config: Config,
   options: RunOptions,
-  steps: { name: StepName; run: (ctx: RunContext) => Promise<StepResult> }[],
+  steps: PipelineStep[],
 ): Promise<number> {
   const runId = newLoadId();
   const log = createLogger(

@@ -29,7 +29,7 @@ export function formatSummary(record: RunRecord, options: { quiet?: boolean; log
   if (!options.quiet) {
     for (const step of record.steps) {
       if (step.items.length === 0) continue;
-      const what = step.step === 'extract' ? 'rows per stream' : step.step === 'transform' ? 'models (rows for tables)' : 'published tables';
+      const what = step.step === 'extract' ? 'rows per stream' : step.step === 'transform' ? 'models (rows for tables)' : step.step === 'postgres' ? 'tables loaded into PostgreSQL' : 'published tables';
       lines.push(`\n${step.step}: ${what}\n`);
       lines.push(
         table([

@@ -249,6 +249,56 @@ describe('npm run elt on the demo', () => {
     });
   });
 
+  it('rates returned and kept orders in rating_drivers as the raw reviews, orders and returns say, and splits contact reasons whole', async () => {
+    // Worked out here from the raw records: a review links to the order with its number on its platform.
+    const raw = await withDb(':memory:', (db) =>
+      db.all<{ bucket: string; reviews: string; stars: string; low: string }>(
+        `with orders as (
+           select id, name, case when source_name = 'web' then 'shopify' else source_name end as platform
+           from read_parquet('${lake}/orders/*/*.parquet', union_by_name = true)
+           qualify row_number() over (partition by id order by _extracted_at desc, _load_id desc) = 1
+         ),
+         returned as (select distinct order_id from read_parquet('${lake}/returns/*/*.parquet')),
+         reviews as (
+           select platform, review_id, order_number, rating from read_parquet('${lake}/reviews/*/*.parquet')
+           qualify row_number() over (partition by platform, review_id order by _extracted_at desc, _load_id desc) = 1
+         )
+         select
+           case when orders.id is null then 'unknown' when returned.order_id is not null then 'returned' else 'kept' end as bucket,
+           count(*) as reviews, sum(rating) as stars, count(*) filter (where rating <= 2) as low
+         from reviews
+         left join orders on orders.platform = reviews.platform and orders.name = reviews.order_number
+         left join returned on returned.order_id = orders.id
+         group by 1 order by 1`,
+      ),
+    );
+    expect(raw.map((r) => r.bucket)).toEqual(['kept', 'returned', 'unknown']);
+    await withDb(published, async (db) => {
+      const mart = await db.all<{ bucket: string; reviews: string; stars: number; low: string }>(
+        `select bucket, sum(reviews) as reviews, sum(avg_rating * reviews) as stars, sum(low_rating_reviews) as low
+         from rating_drivers where driver = 'return' group by 1 order by 1`,
+      );
+      expect(mart.map((r) => [r.bucket, Number(r.reviews), Math.round(r.stars), Number(r.low)])).toEqual(
+        raw.map((r) => [r.bucket, Number(r.reviews), Number(r.stars), Number(r.low)]),
+      );
+      // Returned orders are rated lower than kept ones (the demo's story).
+      const rate = (b: string) => Number(raw.find((r) => r.bucket === b)!.stars) / Number(raw.find((r) => r.bucket === b)!.reviews);
+      expect(rate('returned')).toBeLessThan(rate('kept'));
+      // Every conversation counted once, under one contact reason, and shares per week and market add up to 1.
+      expect(await count(db, 'select sum(conversations) as n from contact_reasons_weekly')).toBe(
+        await count(db, 'select count(*) as n from fct_conversations'),
+      );
+      expect(
+        await count(
+          db,
+          `select count(*) as n from (
+             select week_start_date, market_code, sum(share_of_market_conversations) as total
+             from contact_reasons_weekly group by all having abs(total - 1) > 1e-9)`,
+        ),
+      ).toBe(0);
+    });
+  });
+
   it('publishes one Parquet and one CSV file per table, matching the published tables', async () => {
     const manifest = JSON.parse(readFileSync(join(data, 'published', 'manifest.json'), 'utf8')) as {
       tables: { table: string; rows: number }[];

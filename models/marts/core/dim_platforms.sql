@@ -1,5 +1,6 @@
-{#- One row per sales or review platform: those of the platforms seed, plus any platform the commerce sources
-    use that the seed does not list yet (named by its code, type `unknown`), so every fact's platform joins. -#}
+{#- One row per sales or review platform: those of the platforms seed, plus any platform the commerce or
+    helpdesk sources use that the seed does not list yet (named by its code, type `unknown`), so every fact's
+    platform joins. -#}
 with
 
 platforms as (
@@ -14,10 +15,16 @@ reviews as (
     select * from {{ ref('int_reviews_unioned') }}
 ),
 
+conversations as (
+    select * from {{ ref('int_conversations_unioned') }}
+),
+
 platforms_in_data as (
     select platform from orders where platform is not null
     union
     select platform from reviews where platform is not null
+    union
+    select platform from conversations where platform is not null
 ),
 
 unlisted_platforms as (

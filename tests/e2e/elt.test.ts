@@ -54,14 +54,18 @@ describe('npm run elt on the demo', () => {
   });
 
   it('computes first response times that match the raw messages, worked out independently', async () => {
-    // From the raw lake: every public comment with whether its author is a human agent, the bot or a customer.
+    // From the raw lake: every public comment with whether its author was then a human agent, the bot or a
+    // customer (the user version current at the comment, or the user's first version for earlier comments).
     const comments = await withDb(':memory:', (db) =>
       db.all<{ ticket_id: string; created_at: string; kind: string }>(`
+        with users as (select * from read_parquet('${lake}/users/*/*.parquet')),
+        first_versions as (select * from users qualify row_number() over (partition by id order by updated_at) = 1)
         select c.ticket_id, c.created_at,
-            case when c.via ->> 'channel' = 'answer_bot' or coalesce(cast(u.user_fields ->> 'is_bot' as boolean), false) then 'bot'
-                 when u.role in ('agent', 'admin') then 'agent' else 'customer' end as kind
+            case when c.via ->> 'channel' = 'answer_bot' or coalesce(cast(coalesce(u.user_fields, f.user_fields) ->> 'is_bot' as boolean), false) then 'bot'
+                 when coalesce(u.role, f.role) in ('agent', 'admin') then 'agent' else 'customer' end as kind
         from read_parquet('${lake}/ticket_comments/*/*.parquet') as c
-        left join read_parquet('${lake}/users/*/*.parquet') as u on c.author_id = u.id
+        asof left join users as u on c.author_id = u.id and cast(c.created_at as timestamptz) >= cast(u.updated_at as timestamptz)
+        left join first_versions as f on c.author_id = f.id
         where c.public
         order by c.ticket_id, c.created_at, c.id`),
     );

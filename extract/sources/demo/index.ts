@@ -18,7 +18,7 @@ import {
 } from '../zendesk/schemas.ts';
 import type { SimContext } from './context.ts';
 import {
-  agentRecord,
+  agentRecords,
   auditRecords,
   botRecord,
   commentRecords,
@@ -128,7 +128,7 @@ export function createDemoSource(options: DemoOptions): SourceDefinition {
           ctx,
           (function* () {
             const w = getWorld(ctx);
-            for (const agent of w.team.agents) yield agentRecord(w, agent);
+            for (const agent of w.team.agents) yield* agentRecords(w, agent);
             yield botRecord(w, w.team.bot);
             const customers = w.customers.filter((c) => c.userId > 0).sort((a, b) => a.userId - b.userId);
             for (const customer of customers) yield customerUserRecord(customer);

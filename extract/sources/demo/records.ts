@@ -140,16 +140,21 @@ export function groupRecord(ctx: SimContext, group: GroupSpec, index: number): R
   };
 }
 
-export function agentRecord(ctx: SimContext, agent: Agent): RawRecord {
-  const end = ctx.window.end;
-  const left = agent.leftAt !== null && agent.leftAt <= end;
+/**
+ * The versions of an agent's user record the lake holds: the agent as hired; and, for an agent who left within
+ * the window, the later version after the shop downgraded them to end user to free the seat (as many teams do,
+ * so that their tickets keep the name), inactive from the day they left. The nightly snapshots of a real shop
+ * would have landed both.
+ */
+export function agentRecords(ctx: SimContext, agent: Agent): RawRecord[] {
+  const left = agent.leftAt !== null && agent.leftAt <= ctx.window.end;
   const [from, to] = SHIFTS[agent.group.key][agent.shift];
-  return {
+  const hired: RawRecord = {
     id: agent.id,
     name: agent.name,
     email: agent.email,
     role: agent.role,
-    active: !left,
+    active: true,
     locale: agent.locale,
     iana_time_zone: agent.group.timeZone,
     default_group_id: agent.group.id,
@@ -159,8 +164,10 @@ export function agentRecord(ctx: SimContext, agent: Agent): RawRecord {
       shift: `${agent.shift} ${String(from).padStart(2, '0')}:00-${to}:00 ${agent.shift === 'weekend' ? 'Wed-Sun' : 'Mon-Fri'}`,
     },
     created_at: zendeskTime(agent.createdAt),
-    updated_at: zendeskTime(left ? agent.leftAt! : Math.max(agent.createdAt, ctx.window.start - 10 * DAY)),
+    updated_at: zendeskTime(Math.max(agent.createdAt, ctx.window.start - 10 * DAY)),
   };
+  if (!left) return [hired];
+  return [hired, { ...hired, role: 'end-user', active: false, updated_at: zendeskTime(agent.leftAt!) }];
 }
 
 export function botRecord(ctx: SimContext, bot: Bot): RawRecord {

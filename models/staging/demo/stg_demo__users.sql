@@ -1,7 +1,7 @@
 with
 
 source as (
-    {{ latest_version(source('demo', 'users'), 'id') }}
+    {{ latest_version(source('demo', 'users'), 'id', 'updated_at') }}
 ),
 
 renamed as (

@@ -1,6 +1,9 @@
 /**
- * `npm run elt`: extract -> transform (dbt build) -> publish, under one lock, with a summary at the end and a
- * non-zero exit when any step fails (a failed step leaves the previous publication in place).
+ * `npm run elt`: extract -> transform (dbt build) -> publish -> report, under one lock, with a summary at the end
+ * and a non-zero exit when any step fails (a failed step leaves the previous publication in place).
+ *
+ * The report page is written from the publication after it is in place: a failed report fails the run (its
+ * error in the summary, exit 1) but leaves the new publication published and the previous report page as it was.
  *
  * Options: --quiet (summary only, for cron), --full-refresh (ignore incremental state), --source a,b, and the
  * demo's --seed, --scale (conversations), --days, --end-date (override CSW_DEMO_*).
@@ -10,6 +13,7 @@ import { applyDemoFlags, DEMO_FLAGS, listFlag, main, parseArgs } from './lib/cli
 import { runPipeline } from './lib/run.ts';
 import { extractStep } from './lib/steps/extract.ts';
 import { publishStep } from './lib/steps/publish.ts';
+import { reportStep } from './lib/steps/report.ts';
 import { transformStep } from './lib/steps/transform.ts';
 
 await main(async () => {
@@ -28,5 +32,6 @@ await main(async () => {
     },
     { name: 'transform', run: ({ config, log, progress }) => transformStep(config, log, { progress }) },
     { name: 'publish', run: ({ config, log, runId }) => publishStep(config, log, runId) },
+    { name: 'report', run: ({ config, log, runId }) => reportStep(config, log, runId) },
   ]);
 });

@@ -29,7 +29,12 @@ export function formatSummary(record: RunRecord, options: { quiet?: boolean; log
   if (!options.quiet) {
     for (const step of record.steps) {
       if (step.items.length === 0) continue;
-      const what = step.step === 'extract' ? 'rows per stream' : step.step === 'transform' ? 'models (rows for tables)' : 'published tables';
+      const what = {
+        extract: 'rows per stream',
+        transform: 'models (rows for tables)',
+        publish: 'published tables',
+        report: 'charts (query rows behind each)',
+      }[step.step];
       lines.push(`\n${step.step}: ${what}\n`);
       lines.push(
         table([

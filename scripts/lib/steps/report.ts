@@ -35,9 +35,14 @@ interface PublishedManifest {
 }
 
 function readManifest(path: string): PublishedManifest {
-  const manifest = JSON.parse(readFileSync(path, 'utf8')) as Partial<PublishedManifest>;
-  if (typeof manifest.run_id !== 'string' || typeof manifest.published_at !== 'string') {
-    throw new Error(`${path} has no run_id or published_at: run \`npm run publish\` to publish again`);
+  let manifest: Partial<PublishedManifest>;
+  try {
+    manifest = JSON.parse(readFileSync(path, 'utf8')) as Partial<PublishedManifest>;
+  } catch (error) {
+    throw new Error(`cannot read ${path} (${error instanceof Error ? error.message : String(error)}): run \`npm run publish\` to publish again`);
+  }
+  if (typeof manifest?.run_id !== 'string' || typeof manifest.published_at !== 'string') {
+    throw new Error(`cannot read ${path}: it has no run_id or published_at; run \`npm run publish\` to publish again`);
   }
   return { run_id: manifest.run_id, published_at: manifest.published_at };
 }

@@ -161,7 +161,8 @@
           xAxis: categoryAxis(t.hourOfDay, hours, { splitArea: { show: true } }),
           yAxis: { type: 'category', data: d.weekdays, inverse: true, axisLabel: axisText, splitArea: { show: true }, name: '', axisTick: { show: false } },
           visualMap: {
-            min: 0, max: Math.max(max, 1), calculable: true, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 180, itemWidth: 12,
+            // Colour by waits started (dimension 2), not by the last dimension (the mean wait), ECharts' default.
+            dimension: 2, min: 0, max: Math.max(max, 1), calculable: true, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 180, itemWidth: 12,
             text: [t.waitsStarted, ''], textStyle: axisText,
             inRange: { color: ['#f1f5fb', '#a5c3f0', '#2f6fde', '#16357a'] },
           },

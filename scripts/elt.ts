@@ -1,6 +1,9 @@
 /**
- * `npm run elt`: extract -> transform (dbt build) -> publish, under one lock, with a summary at the end and a
- * non-zero exit when any step fails (a failed step leaves the previous publication in place).
+ * `npm run elt`: extract -> transform (dbt build) -> publish -> report, under one lock, with a summary at the end
+ * and a non-zero exit when any step fails (a failed step leaves the previous publication in place).
+ *
+ * The report page is written from the publication after it is in place: a failed report fails the run (its
+ * error in the summary, exit 1) but leaves the new publication published and the previous report page as it was.
  *
  * Publishes to PostgreSQL as well when CSW_POSTGRES_URL is set.
  *
@@ -13,6 +16,7 @@ import { runPipeline, type RunContext } from './lib/run.ts';
 import { extractStep } from './lib/steps/extract.ts';
 import { postgresStep } from './lib/steps/postgres.ts';
 import { publishStep } from './lib/steps/publish.ts';
+import { reportStep } from './lib/steps/report.ts';
 import { transformStep } from './lib/steps/transform.ts';
 
 await main(async () => {
@@ -34,5 +38,6 @@ await main(async () => {
     { name: 'publish', run: ({ config, log, runId }) => publishStep(config, log, runId) },
     // PostgreSQL too when it is configured (CSW_POSTGRES_URL).
     ...(config.postgresUrl ? [{ name: 'postgres' as const, run: ({ config, log, runId }: RunContext) => postgresStep(config, log, runId) }] : []),
+    { name: 'report', run: ({ config, log, runId }) => reportStep(config, log, runId) },
   ]);
 });

@@ -1,6 +1,6 @@
 /** Durable, atomic file replacement: write a temporary sibling, fsync it, rename it over the target, fsync the folder. */
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 
 export function fsyncPath(path: string): void {
   const fd = openSync(path, 'r');
@@ -27,4 +27,20 @@ export function writeFileAtomic(path: string, contents: string): void {
 
 export function writeJsonAtomic(path: string, value: unknown): void {
   writeFileAtomic(path, JSON.stringify(value, null, 2) + '\n');
+}
+
+/**
+ * Moves a finished temporary folder (a sibling of `finalDir`, its files already durable) into place. A folder
+ * cannot be renamed over a non-empty one, so the old folder is first renamed aside, then the new one in, then the
+ * old one removed: a reader sees the whole old folder, for an instant none, or the whole new one, never a mix.
+ */
+export function commitDir(tempDir: string, finalDir: string): void {
+  fsyncPath(tempDir);
+  const parent = dirname(finalDir);
+  const old = join(parent, `.${basename(finalDir)}-old-${process.pid}`);
+  rmSync(old, { recursive: true, force: true });
+  if (existsSync(finalDir)) renameSync(finalDir, old);
+  renameSync(tempDir, finalDir);
+  fsyncPath(parent);
+  rmSync(old, { recursive: true, force: true });
 }

@@ -29,7 +29,13 @@ export function formatSummary(record: RunRecord, options: { quiet?: boolean; log
   if (!options.quiet) {
     for (const step of record.steps) {
       if (step.items.length === 0) continue;
-      const what = step.step === 'extract' ? 'rows per stream' : step.step === 'transform' ? 'models (rows for tables)' : step.step === 'postgres' ? 'tables loaded into PostgreSQL' : 'published tables';
+      const what = {
+        extract: 'rows per stream',
+        transform: 'models (rows for tables)',
+        publish: 'published tables',
+        postgres: 'tables loaded into PostgreSQL',
+        report: 'charts (query rows behind each)',
+      }[step.step];
       lines.push(`\n${step.step}: ${what}\n`);
       lines.push(
         table([

@@ -9,7 +9,7 @@ export interface StepItem {
 }
 
 export interface StepResult {
-  step: 'extract' | 'transform' | 'publish' | 'postgres';
+  step: 'extract' | 'transform' | 'publish' | 'postgres' | 'report';
   status: 'success' | 'failed' | 'skipped';
   duration_ms: number;
   items: StepItem[];

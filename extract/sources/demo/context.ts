@@ -51,18 +51,28 @@ export interface SimContext {
   reviews: Review[];
 }
 
-/** Moves an instant into the customer's waking hours (07:00-23:00 local). */
+/**
+ * When a customer gets round to writing something they would write at `t`: at night (23:00-07:00 local) only as
+ * many are up as the daily rhythm says (DIURNAL); the others write the next morning, spread over the morning
+ * hours as the rhythm ramps up, not all at seven.
+ */
 export function wakingTime(rng: Rng, timeZone: string, t: number): number {
   const { hour, secondOfDay } = localParts(timeZone, t);
   if (hour >= 7 && hour < 23) return t;
+  if (rng.chance(DIURNAL[hour]![1] / DIURNAL_PEAK)) return t;
   const toMorning = hour < 7 ? 7 * HOUR - secondOfDay : DAY - secondOfDay + 7 * HOUR;
-  return t + toMorning + rng.int(0, 3 * HOUR);
+  return t + toMorning + rng.weighted(MORNING) * HOUR + rng.int(0, HOUR - 1);
 }
 
 /** Customers' local hour-of-day activity (messages and orders), 0..23. */
 export const DIURNAL: readonly (readonly [number, number])[] = [
   0.35, 0.2, 0.1, 0.08, 0.08, 0.15, 0.4, 0.9, 1.5, 2.1, 2.5, 2.6, 2.5, 2.4, 2.3, 2.2, 2.1, 2.1, 2.2, 2.5, 2.7, 2.5, 1.7, 0.9,
 ].map((w, hour) => [hour, w] as const);
+
+const DIURNAL_PEAK = Math.max(...DIURNAL.map(([, w]) => w));
+
+/** Hours after 07:00 at which night-time writers write next morning: the morning ramp of DIURNAL (07-12). */
+const MORNING: readonly (readonly [number, number])[] = DIURNAL.slice(7, 13).map(([hour, w]) => [hour - 7, w] as const);
 
 /** A second of the local day following the customers' daily rhythm. */
 export function diurnalSecond(rng: Rng): number {

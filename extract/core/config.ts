@@ -37,6 +37,26 @@ const envSchema = z.object({
     .regex(/^[A-Za-z]{3}$/, 'use a three-letter ISO 4217 code such as USD or EUR')
     .transform((code) => code.toUpperCase())
     .default('USD'),
+  /**
+   * PostgreSQL target for the published marts (libpq URL `postgres://user:password@host:port/dbname`); when set,
+   * `npm run elt` also publishes there. Secret: never logged or written to a file.
+   */
+  CSW_POSTGRES_URL: z
+    .string()
+    .optional()
+    .transform((url) => (url?.trim() ? url.trim() : undefined))
+    .refine((url) => url === undefined || /^postgres(ql)?:\/\//.test(url), 'use a libpq URL: postgres://user:password@host:port/dbname'),
+  /** Schema the marts are published to in PostgreSQL. */
+  CSW_POSTGRES_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]*$/, 'use a lower-case SQL identifier such as csw_marts')
+    .default('csw_marts'),
+  /** Optional read-only role for BI users (granted usage and select on the published schema). */
+  CSW_POSTGRES_READER_ROLE: z
+    .string()
+    .optional()
+    .transform((role) => (role?.trim() ? role.trim() : undefined))
+    .refine((role) => role === undefined || /^[a-z_][a-z0-9_]*$/.test(role), 'use a lower-case SQL identifier such as csw_reader'),
 });
 
 export interface Config {
@@ -55,6 +75,10 @@ export interface Config {
   dbtThreads: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   reportingCurrency: string;
+  /** libpq URL of the PostgreSQL target, or undefined when publishing to PostgreSQL is off. Holds a secret. */
+  postgresUrl?: string;
+  postgresSchema: string;
+  postgresReaderRole?: string;
 }
 
 function absolute(path: string): string {
@@ -90,5 +114,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbtThreads: e.CSW_DBT_THREADS,
     logLevel: e.CSW_LOG_LEVEL,
     reportingCurrency: e.CSW_REPORTING_CURRENCY,
+    postgresUrl: e.CSW_POSTGRES_URL,
+    postgresSchema: e.CSW_POSTGRES_SCHEMA,
+    postgresReaderRole: e.CSW_POSTGRES_READER_ROLE,
   };
 }

@@ -73,6 +73,8 @@ export interface ManifestModel {
   materialized: string;
   description: string;
   path: string;
+  /** The model's `config.meta` (e.g. `grain` for published models). */
+  meta: Record<string, unknown>;
   columns: Record<string, { description: string }>;
 }
 
@@ -87,7 +89,7 @@ export function readManifestModels(): ManifestModel[] {
         schema: string;
         description: string;
         original_file_path: string;
-        config: { materialized: string; enabled?: boolean };
+        config: { materialized: string; enabled?: boolean; meta?: Record<string, unknown> };
         columns: Record<string, { description: string }>;
       }
     >;
@@ -100,6 +102,7 @@ export function readManifestModels(): ManifestModel[] {
       materialized: n.config.materialized,
       description: n.description,
       path: n.original_file_path,
+      meta: n.config.meta ?? {},
       columns: n.columns,
     }));
 }

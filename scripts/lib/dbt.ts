@@ -78,9 +78,9 @@ export interface ManifestModel {
   columns: Record<string, { description: string }>;
 }
 
-/** Models of the last compiled manifest (target/manifest.json). */
-export function readManifestModels(): ManifestModel[] {
-  const manifest = JSON.parse(readFileSync(join(PROJECT_ROOT, 'target', 'manifest.json'), 'utf8')) as {
+/** Models of the last compiled manifest (`<targetDir>/manifest.json`, by default the project's target/). */
+export function readManifestModels(targetDir = join(PROJECT_ROOT, 'target')): ManifestModel[] {
+  const manifest = JSON.parse(readFileSync(join(targetDir, 'manifest.json'), 'utf8')) as {
     nodes: Record<
       string,
       {

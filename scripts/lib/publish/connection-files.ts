@@ -49,7 +49,8 @@ export function postgresTarget(settings: { postgresUrl?: string; postgresSchema:
   }
   const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
   return {
-    host: decodeURIComponent(url.hostname.replace(/^\[(.*)\]$/, '$1')) || POSTGRES_PLACEHOLDER.host,
+    // An IPv6 host keeps its brackets, as host:port needs them.
+    host: url.hostname || POSTGRES_PLACEHOLDER.host,
     port: url.port ? Number(url.port) : 5432,
     database: database || POSTGRES_PLACEHOLDER.database,
     schema: settings.postgresSchema,

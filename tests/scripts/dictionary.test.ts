@@ -42,6 +42,19 @@ describe('translations and grains against the current models', () => {
     expect(translationProblems(published, translations)).toEqual([]);
   });
 
+  it('has translations that are Chinese, not English copied over', () => {
+    const texts = [
+      ...Object.entries(translations.columns),
+      ...Object.entries(translations.tables).flatMap(([table, entry]) => [
+        [`${table} description`, entry.description] as const,
+        [`${table} grain`, entry.grain] as const,
+        ...Object.entries(entry.columns ?? {}).map(([column, text]) => [`${table}.${column}`, text] as const),
+      ]),
+    ];
+    expect(texts.length).toBeGreaterThan(300);
+    expect(texts.filter(([, text]) => !/[\u4e00-\u9fff]/.test(text)).map(([key]) => key)).toEqual([]);
+  });
+
   it('declares the grain of every published model in config.meta.grain', () => {
     const withoutGrain = published.filter((m) => typeof m.meta['grain'] !== 'string' || !(m.meta['grain'] as string).trim()).map((m) => m.name);
     expect(withoutGrain).toEqual([]);

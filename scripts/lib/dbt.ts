@@ -73,12 +73,14 @@ export interface ManifestModel {
   materialized: string;
   description: string;
   path: string;
+  /** The model's `config.meta` (e.g. `grain` for published models). */
+  meta: Record<string, unknown>;
   columns: Record<string, { description: string }>;
 }
 
-/** Models of the last compiled manifest (target/manifest.json). */
-export function readManifestModels(): ManifestModel[] {
-  const manifest = JSON.parse(readFileSync(join(PROJECT_ROOT, 'target', 'manifest.json'), 'utf8')) as {
+/** Models of the last compiled manifest (`<targetDir>/manifest.json`, by default the project's target/). */
+export function readManifestModels(targetDir = join(PROJECT_ROOT, 'target')): ManifestModel[] {
+  const manifest = JSON.parse(readFileSync(join(targetDir, 'manifest.json'), 'utf8')) as {
     nodes: Record<
       string,
       {
@@ -87,7 +89,7 @@ export function readManifestModels(): ManifestModel[] {
         schema: string;
         description: string;
         original_file_path: string;
-        config: { materialized: string; enabled?: boolean };
+        config: { materialized: string; enabled?: boolean; meta?: Record<string, unknown> };
         columns: Record<string, { description: string }>;
       }
     >;
@@ -100,6 +102,7 @@ export function readManifestModels(): ManifestModel[] {
       materialized: n.config.materialized,
       description: n.description,
       path: n.original_file_path,
+      meta: n.config.meta ?? {},
       columns: n.columns,
     }));
 }

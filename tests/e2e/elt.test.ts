@@ -328,6 +328,73 @@ describe('npm run elt on the demo', () => {
     });
   });
 
+  it('writes CSV as UTF-8 with a byte-order mark, and Chinese text round-trips', async () => {
+    const manifest = JSON.parse(readFileSync(join(data, 'published', 'manifest.json'), 'utf8'));
+    expect(manifest.csv).toMatchObject({ encoding: 'UTF-8 with byte-order mark', delimiter: ',' });
+    for (const { table } of manifest.tables as { table: string }[]) {
+      const head = readFileSync(join(data, 'published', 'csv', `${table}.csv`)).subarray(0, 4);
+      expect([...head.subarray(0, 3)], table).toEqual([0xef, 0xbb, 0xbf]);
+      expect(head[3], `${table}: one BOM, then the header`).not.toBe(0xef);
+    }
+    const text = readFileSync(join(data, 'published', 'csv', 'dim_languages.csv'), 'utf8');
+    const [header, ...lines] = text.replace(/^\uFEFF/, '').trimEnd().split('\n');
+    expect(header).toBe('language_code,language_name,language_name_zh,native_name');
+    const fromCsv = Object.fromEntries(lines.map((line) => line.split(',')).map(([code, , zh, native]) => [code, { zh, native }]));
+    const fromDb = await withDb(published, (db) => db.all<{ language_code: string; language_name_zh: string; native_name: string }>('select * from dim_languages'));
+    expect(fromDb.length).toBe(lines.length);
+    for (const row of fromDb) expect(fromCsv[row.language_code], row.language_code).toEqual({ zh: row.language_name_zh, native: row.native_name });
+    expect(fromCsv['zh']).toEqual({ zh: '中文', native: '中文' });
+    // Timestamps and booleans in the documented form.
+    const conversations = readFileSync(join(data, 'published', 'csv', 'fct_conversations.csv'), 'utf8').split('\n', 3);
+    const columns = conversations[0]!.replace(/^\uFEFF/, '').split(',');
+    const first = conversations[1]!.split(',');
+    expect(first[columns.indexOf('created_at')]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    expect(first[columns.indexOf('is_solved')]).toMatch(/^(true|false)$/);
+  });
+
+  it('publishes a data dictionary covering every published table and column in English and Chinese', async () => {
+    const dir = join(data, 'published', 'dictionary');
+    const columns = await withDb(published, (db) =>
+      db.all<{ table_name: string; column_name: string; data_type: string }>(
+        `select table_name, column_name, data_type from duckdb_columns() where database_name = 'marts' order by table_name, column_index`,
+      ),
+    );
+    expect(columns.length).toBeGreaterThan(400);
+    const dictionary = await withDb(':memory:', (db) =>
+      db.all<{ table: string; column: string; type: string; description_en: string; description_zh: string; grain_en: string; grain_zh: string }>(
+        `select * from read_csv('${dir}/data_dictionary.csv', header = true, all_varchar = true)`,
+      ),
+    );
+    const key = (table: string, column: string) => `${table}.${column}`;
+    expect(dictionary.map((d) => key(d.table, d.column)).sort()).toEqual(columns.map((c) => key(c.table_name, c.column_name)).sort());
+    const types = new Map(columns.map((c) => [key(c.table_name, c.column_name), c.data_type]));
+    for (const row of dictionary) {
+      expect(row.type, key(row.table, row.column)).toBe(types.get(key(row.table, row.column)));
+      for (const field of ['description_en', 'description_zh', 'grain_en', 'grain_zh'] as const) expect(row[field]?.trim(), `${key(row.table, row.column)} ${field}`).toBeTruthy();
+      expect(row.description_zh, key(row.table, row.column)).toMatch(/[\u4e00-\u9fff]/);
+    }
+    const markdown = { en: readFileSync(join(dir, 'data_dictionary.en.md'), 'utf8'), zh: readFileSync(join(dir, 'data_dictionary.zh-CN.md'), 'utf8') };
+    for (const table of new Set(columns.map((c) => c.table_name))) {
+      for (const text of Object.values(markdown)) expect(text).toContain(`\n## ${table}\n`);
+    }
+    for (const c of columns) for (const text of Object.values(markdown)) expect(text).toContain(`| \`${c.column_name}\` | ${c.data_type} |`);
+    expect(markdown.zh).toContain('首次响应时间');
+    expect(markdown.en).not.toContain('{{');
+  });
+
+  it('publishes BI connection files that parse: Power BI, Tableau and FineBI', async () => {
+    const dir = join(data, 'published', 'bi');
+    const { xmlProblem } = await import('../scripts/xml.ts');
+    expect(readdirSync(dir).sort()).toEqual(['connections.md', 'finebi-connections.json', 'power-bi-postgres.pbids', 'tableau-duckdb.tds', 'tableau-postgres.tds']);
+    const pbids = JSON.parse(readFileSync(join(dir, 'power-bi-postgres.pbids'), 'utf8'));
+    expect(pbids.connections[0].details).toEqual({ protocol: 'postgresql', address: { server: 'localhost:5432', database: 'csw' } });
+    for (const tds of ['tableau-postgres.tds', 'tableau-duckdb.tds']) expect(xmlProblem(join(dir, tds)), tds).toBeNull();
+    const finebi = JSON.parse(readFileSync(join(dir, 'finebi-connections.json'), 'utf8'));
+    // The published copy, never the private warehouse, and read-only.
+    expect(finebi.duckdb.url).toBe(`jdbc:duckdb:${published};duckdb.read_only=true`);
+    expect(readFileSync(join(dir, 'tableau-duckdb.tds'), 'utf8')).toContain(`jdbc:duckdb:${published};duckdb.read_only=true`);
+  });
+
   it('refuses a second run while one holds the lock', async () => {
     writeFileSync(join(data, '.elt.lock'), JSON.stringify({ pid: process.pid, started_at: new Date().toISOString() }));
     try {

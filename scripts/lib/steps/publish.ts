@@ -3,8 +3,12 @@
  * private warehouse into what BI tools read:
  *
  * - `published/marts.duckdb`: real tables (not views) with the dbt descriptions as table and column comments;
- * - `published/parquet/<table>.parquet` and `published/csv/<table>.csv`: one file per table;
- * - `published/manifest.json`: each table with its rows, columns and files, and the run that made it.
+ * - `published/parquet/<table>.parquet` and `published/csv/<table>.csv`: one file per table (CSV: UTF-8 with a
+ *   byte-order mark for Excel and FineBI, see ../publish/csv.ts);
+ * - `published/bi/`: connection files for Power BI, Tableau and FineBI (../publish/connection-files.ts);
+ * - `published/dictionary/`: the data dictionary in English and Chinese (../publish/dictionary.ts);
+ * - `published/manifest.json`: each table with its rows, columns (type, description) and files, the CSV format,
+ *   and the run that made it.
  *
  * Everything is built in a staging folder first and moved into place by rename only once complete, so a BI tool
  * holding the old file open keeps reading it undisturbed, and a failure at any point leaves the last good
@@ -17,9 +21,14 @@ import { openDb, sqlIdentifier, sqlLiteral, type Db } from '../../../extract/cor
 import { commitFile, writeJsonAtomic } from '../../../extract/core/fs-atomic.ts';
 import type { Logger } from '../../../extract/core/log.ts';
 import { readManifestModels, type ManifestModel } from '../dbt.ts';
+import { writeConnectionFiles } from '../publish/connection-files.ts';
+import { CSV_FORMAT, writeCsv } from '../publish/csv.ts';
+import { buildDictionary, layerOf, readTranslations, writeDictionary } from '../publish/dictionary.ts';
 import type { StepResult } from './types.ts';
 
 export const PUBLISHED_DB = 'marts.duckdb';
+/** Folders of the publication, each replaced as a whole set of files at the swap. */
+export const PUBLISHED_FOLDERS = ['parquet', 'csv', 'bi', 'dictionary'] as const;
 
 export function publishedModels(): ManifestModel[] {
   return readManifestModels()
@@ -41,6 +50,22 @@ async function copyComments(db: Db, model: ManifestModel): Promise<void> {
   }
 }
 
+/**
+ * Moves a finished staging publication into place: the database file first (one atomic rename), then every file
+ * of each published folder (atomic per file), removing files the new publication no longer has.
+ */
+function swapIn(staging: string, publishedDir: string): void {
+  mkdirSync(publishedDir, { recursive: true });
+  commitFile(join(staging, PUBLISHED_DB), join(publishedDir, PUBLISHED_DB));
+  for (const folder of PUBLISHED_FOLDERS) {
+    const dir = join(publishedDir, folder);
+    mkdirSync(dir, { recursive: true });
+    const fresh = new Set(readdirSync(join(staging, folder)));
+    for (const file of fresh) renameSync(join(staging, folder, file), join(dir, file));
+    for (const file of readdirSync(dir)) if (!fresh.has(file)) rmSync(join(dir, file), { force: true });
+  }
+}
+
 export async function publishStep(config: Config, log: Logger, runId: string): Promise<StepResult> {
   const started = Date.now();
   const result: StepResult = { step: 'publish', status: 'success', duration_ms: 0, items: [], warnings: [] };
@@ -58,6 +83,7 @@ export async function publishStep(config: Config, log: Logger, runId: string): P
   mkdirSync(join(staging, 'parquet'), { recursive: true });
   mkdirSync(join(staging, 'csv'), { recursive: true });
   const manifestTables: unknown[] = [];
+  const dictionaryInput: Parameters<typeof buildDictionary>[0] = [];
 
   const db = await openDb(join(staging, PUBLISHED_DB), { memoryLimit: config.duckdbMemoryLimit, threads: config.duckdbThreads });
   try {
@@ -72,7 +98,7 @@ export async function publishStep(config: Config, log: Logger, runId: string): P
       const parquet = join(staging, 'parquet', `${model.name}.parquet`);
       const csv = join(staging, 'csv', `${model.name}.csv`);
       await db.run(`copy ${table} to ${sqlLiteral(parquet)} (format parquet, compression zstd)`);
-      await db.run(`copy ${table} to ${sqlLiteral(csv)} (format csv, header true)`);
+      await writeCsv(db, table, csv);
       const [count] = await db.all<{ n: string }>(`select count(*) as n from ${table}`);
       const columns = await db.all<{ column_name: string; data_type: string }>(
         `select column_name, data_type from duckdb_columns() where database_name = 'marts' and table_name = $name order by column_index`,
@@ -80,17 +106,28 @@ export async function publishStep(config: Config, log: Logger, runId: string): P
       );
       const rows = Number(count!.n);
       result.items.push({ name: model.name, rows, duration_ms: Date.now() - t0 });
+      const published = columns.map((c) => ({ name: c.column_name, type: c.data_type }));
+      dictionaryInput.push({ model, rows, columns: published });
       manifestTables.push({
         table: model.name,
-        layer: model.path.startsWith('models/marts/core/') ? 'star schema' : 'bi mart',
+        layer: layerOf(model),
+        grain: model.meta['grain'] ?? null,
         description: model.description,
         rows,
-        columns: columns.map((c) => ({ name: c.column_name, type: c.data_type })),
+        columns: published.map((c) => ({ ...c, description: model.columns[c.name]?.description ?? '' })),
         files: { parquet: `parquet/${model.name}.parquet`, csv: `csv/${model.name}.csv` },
       });
     }
     await db.run('detach warehouse');
     await db.run('checkpoint marts');
+
+    const dictionary = buildDictionary(dictionaryInput, readTranslations());
+    if (dictionary.missing.length > 0) {
+      const more = dictionary.missing.length > 3 ? `, and ${dictionary.missing.length - 3} more` : '';
+      result.warnings.push(`data dictionary incomplete (see docs/dictionary/zh-CN.json): ${dictionary.missing.slice(0, 3).join('; ')}${more}`);
+    }
+    writeDictionary(join(staging, 'dictionary'), dictionary.tables, runId);
+    writeConnectionFiles(join(staging, 'bi'), config, config.publishedDir, PUBLISHED_DB);
   } catch (error) {
     db.close();
     rmSync(staging, { recursive: true, force: true });
@@ -98,20 +135,13 @@ export async function publishStep(config: Config, log: Logger, runId: string): P
   }
   db.close();
 
-  // Swap in: the database file first (one atomic rename), then each export file (atomic per file).
-  mkdirSync(config.publishedDir, { recursive: true });
-  commitFile(join(staging, PUBLISHED_DB), join(config.publishedDir, PUBLISHED_DB));
-  for (const kind of ['parquet', 'csv'] as const) {
-    const dir = join(config.publishedDir, kind);
-    mkdirSync(dir, { recursive: true });
-    const fresh = new Set(readdirSync(join(staging, kind)));
-    for (const file of fresh) renameSync(join(staging, kind, file), join(dir, file));
-    for (const file of readdirSync(dir)) if (!fresh.has(file)) rmSync(join(dir, file), { force: true });
-  }
+  swapIn(staging, config.publishedDir);
   writeJsonAtomic(join(config.publishedDir, 'manifest.json'), {
     run_id: runId,
     published_at: new Date().toISOString(),
     database: PUBLISHED_DB,
+    csv: CSV_FORMAT,
+    folders: { bi: 'bi/', dictionary: 'dictionary/' },
     tables: manifestTables,
   });
   rmSync(staging, { recursive: true, force: true });

@@ -24,6 +24,8 @@ export function dbtEnv(config: Config): NodeJS.ProcessEnv {
     CSW_DUCKDB_THREADS: String(config.duckdbThreads),
     CSW_DBT_THREADS: String(config.dbtThreads),
     CSW_REPORTING_CURRENCY: config.reportingCurrency,
+    // The sources the warehouse reads (dbt var `sources`): a run that extracts only some still models them all.
+    CSW_SOURCES: config.sources.join(','),
   };
 }
 

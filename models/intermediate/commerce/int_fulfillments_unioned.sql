@@ -1,17 +1,19 @@
-{#- Fulfillments (shipments) from every commerce source, in one canonical shape (today: the demo's Shopify
-    fulfillments, with the carrier's promised and actual delivery). -#}
+{#- Fulfillments (shipments) from every commerce source, in one canonical shape: one branch per enabled source
+    with Shopify-shaped orders (the demo, the Shopify API), with the carrier's promised and actual delivery. -#}
 with
 
-demo_fulfillments as (
-    select * from {{ ref('stg_demo__fulfillments') }}
+{%- for system in sources_shaped_like('shopify') %}
+
+{{ system }}_fulfillments as (
+    select * from {{ ref('stg_' ~ system ~ '__fulfillments') }}
 ),
 
-demo_fulfillments_canonical as (
+{{ system }}_fulfillments_canonical as (
     select
-        'demo-' || cast(fulfillment_id as varchar) as fulfillment_id,
-        'demo' as source_system,
-        fulfillment_id as source_fulfillment_id,
-        'demo-' || cast(order_id as varchar) as order_id,
+        '{{ system }}-' || cast(fulfillment_id as varchar) as fulfillment_id,
+        '{{ system }}' as source_system,
+        cast(fulfillment_id as varchar) as source_fulfillment_id,
+        '{{ system }}-' || cast(order_id as varchar) as order_id,
         fulfillment_status,
         shipment_status,
         carrier,
@@ -20,11 +22,12 @@ demo_fulfillments_canonical as (
         promised_delivery_at,
         delivered_at,
         updated_at
-    from demo_fulfillments
+    from {{ system }}_fulfillments
 ),
+{% endfor %}
 
 unioned as (
-    select * from demo_fulfillments_canonical
+    {{ union_branches(sources_shaped_like('shopify'), '_fulfillments_canonical') }}
 )
 
 select * from unioned

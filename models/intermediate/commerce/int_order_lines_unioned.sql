@@ -1,29 +1,33 @@
-{#- Order lines from every commerce source, in one canonical shape (today: the demo's Shopify line items). -#}
+{#- Order lines from every commerce source, in one canonical shape: one branch per enabled source with
+    Shopify-shaped line items (the demo, the Shopify API). -#}
 with
 
-demo_order_lines as (
-    select * from {{ ref('stg_demo__order_lines') }}
+{%- for system in sources_shaped_like('shopify') %}
+
+{{ system }}_order_lines as (
+    select * from {{ ref('stg_' ~ system ~ '__order_lines') }}
 ),
 
-demo_order_lines_canonical as (
+{{ system }}_order_lines_canonical as (
     select
-        'demo-' || cast(order_line_id as varchar) as order_line_id,
-        'demo' as source_system,
-        order_line_id as source_order_line_id,
-        'demo-' || cast(order_id as varchar) as order_id,
-        'demo-' || cast(product_id as varchar) as product_id,
-        'demo-' || cast(variant_id as varchar) as product_variant_id,
+        '{{ system }}-' || cast(order_line_id as varchar) as order_line_id,
+        '{{ system }}' as source_system,
+        cast(order_line_id as varchar) as source_order_line_id,
+        '{{ system }}-' || cast(order_id as varchar) as order_id,
+        '{{ system }}-' || cast(product_id as varchar) as product_id,
+        '{{ system }}-' || cast(variant_id as varchar) as product_variant_id,
         sku,
         product_title,
         quantity,
         unit_price,
         line_amount,
         order_currency
-    from demo_order_lines
+    from {{ system }}_order_lines
 ),
+{% endfor %}
 
 unioned as (
-    select * from demo_order_lines_canonical
+    {{ union_branches(sources_shaped_like('shopify'), '_order_lines_canonical') }}
 )
 
 select * from unioned

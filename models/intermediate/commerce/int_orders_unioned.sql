@@ -1,21 +1,23 @@
-{#- Orders from every commerce source, in one canonical shape. Today: the demo's Shopify-shaped orders (online
-    store and marketplaces); the Shopify API and marketplace file exports are added here as further union
-    branches. Ids are prefixed with the source system so they never collide across sources. -#}
+{#- Orders from every commerce source, in one canonical shape: one branch per enabled source with Shopify-shaped
+    orders (the demo, the Shopify API: online store and marketplaces). Ids are prefixed with the source system
+    so they never collide across sources. -#}
 with
 
-demo_orders as (
-    select * from {{ ref('stg_demo__orders') }}
+{%- for system in sources_shaped_like('shopify') %}
+
+{{ system }}_orders as (
+    select * from {{ ref('stg_' ~ system ~ '__orders') }}
 ),
 
-demo_orders_canonical as (
+{{ system }}_orders_canonical as (
     select
-        'demo-' || cast(order_id as varchar) as order_id,
-        'demo' as source_system,
-        order_id as source_order_id,
+        '{{ system }}-' || cast(order_id as varchar) as order_id,
+        '{{ system }}' as source_system,
+        cast(order_id as varchar) as source_order_id,
         order_number,
         platform,
         market_code,
-        'demo-' || cast(customer_id as varchar) as customer_id,
+        '{{ system }}-' || cast(customer_id as varchar) as customer_id,
         lower(trim(customer_email)) as customer_email,
         order_currency,
         subtotal_amount,
@@ -29,11 +31,12 @@ demo_orders_canonical as (
         updated_at,
         cancelled_at,
         is_cancelled
-    from demo_orders
+    from {{ system }}_orders
 ),
+{% endfor %}
 
 unioned as (
-    select * from demo_orders_canonical
+    {{ union_branches(sources_shaped_like('shopify'), '_orders_canonical') }}
 )
 
 select * from unioned

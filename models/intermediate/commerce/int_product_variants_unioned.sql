@@ -1,26 +1,29 @@
-{#- Product variants (the SKUs that are sold, returned and reviewed) from every commerce source (today: the
-    demo's Shopify variants, priced in the shop currency, USD). -#}
+{#- Product variants (the SKUs that are sold, returned and reviewed) from every commerce source: one branch per
+    enabled source with Shopify-shaped products (the demo, the Shopify API), priced in the shop currency. -#}
 with
 
-demo_product_variants as (
-    select * from {{ ref('stg_demo__product_variants') }}
+{%- for system in sources_shaped_like('shopify') %}
+
+{{ system }}_product_variants as (
+    select * from {{ ref('stg_' ~ system ~ '__product_variants') }}
 ),
 
-demo_product_variants_canonical as (
+{{ system }}_product_variants_canonical as (
     select
-        'demo-' || cast(variant_id as varchar) as product_variant_id,
-        'demo' as source_system,
-        variant_id as source_variant_id,
-        'demo-' || cast(product_id as varchar) as product_id,
+        '{{ system }}-' || cast(variant_id as varchar) as product_variant_id,
+        '{{ system }}' as source_system,
+        cast(variant_id as varchar) as source_variant_id,
+        '{{ system }}-' || cast(product_id as varchar) as product_id,
         variant_title,
         sku,
         price as list_price,
         'USD' as list_price_currency
-    from demo_product_variants
+    from {{ system }}_product_variants
 ),
+{% endfor %}
 
 unioned as (
-    select * from demo_product_variants_canonical
+    {{ union_branches(sources_shaped_like('shopify'), '_product_variants_canonical') }}
 )
 
 select * from unioned

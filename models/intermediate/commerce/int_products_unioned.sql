@@ -1,26 +1,30 @@
-{#- Products from every commerce source, in one canonical shape (today: the demo's Shopify products). -#}
+{#- Products from every commerce source, in one canonical shape: one branch per enabled source with
+    Shopify-shaped products (the demo, the Shopify API). -#}
 with
 
-demo_products as (
-    select * from {{ ref('stg_demo__products') }}
+{%- for system in sources_shaped_like('shopify') %}
+
+{{ system }}_products as (
+    select * from {{ ref('stg_' ~ system ~ '__products') }}
 ),
 
-demo_products_canonical as (
+{{ system }}_products_canonical as (
     select
-        'demo-' || cast(product_id as varchar) as product_id,
-        'demo' as source_system,
-        product_id as source_product_id,
+        '{{ system }}-' || cast(product_id as varchar) as product_id,
+        '{{ system }}' as source_system,
+        cast(product_id as varchar) as source_product_id,
         product_title,
         product_type,
         vendor,
         product_status,
         created_at,
         updated_at
-    from demo_products
+    from {{ system }}_products
 ),
+{% endfor %}
 
 unioned as (
-    select * from demo_products_canonical
+    {{ union_branches(sources_shaped_like('shopify'), '_products_canonical') }}
 )
 
 select * from unioned

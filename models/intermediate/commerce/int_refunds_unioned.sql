@@ -1,19 +1,21 @@
-{#- Refunds from every commerce source, in one canonical shape, with what each refund is for (refund_type).
-    Today: the demo's Shopify refunds, whose note names the reason (see the demo README); a refund that settles
-    a return is a `return` refund whatever its note says. -#}
+{#- Refunds from every commerce source, in one canonical shape, with what each refund is for (refund_type): one
+    branch per enabled source with Shopify-shaped refunds (the demo, the Shopify API), whose note names the
+    reason (see the demo README); a refund that settles a return is a `return` refund whatever its note says. -#}
 with
 
-demo_refunds as (
-    select * from {{ ref('stg_demo__refunds') }}
+{%- for system in sources_shaped_like('shopify') %}
+
+{{ system }}_refunds as (
+    select * from {{ ref('stg_' ~ system ~ '__refunds') }}
 ),
 
-demo_refunds_canonical as (
+{{ system }}_refunds_canonical as (
     select
-        'demo-' || cast(refund_id as varchar) as refund_id,
-        'demo' as source_system,
-        refund_id as source_refund_id,
-        'demo-' || cast(order_id as varchar) as order_id,
-        'demo-' || cast(return_id as varchar) as return_id,
+        '{{ system }}-' || cast(refund_id as varchar) as refund_id,
+        '{{ system }}' as source_system,
+        cast(refund_id as varchar) as source_refund_id,
+        '{{ system }}-' || cast(order_id as varchar) as order_id,
+        '{{ system }}-' || cast(return_id as varchar) as return_id,
         case
             when return_id is not null then 'return'
             when lower(refund_note) like '%cancel%' then 'cancellation'
@@ -28,11 +30,12 @@ demo_refunds_canonical as (
         refund_currency,
         order_currency,
         created_at as refunded_at
-    from demo_refunds
+    from {{ system }}_refunds
 ),
+{% endfor %}
 
 unioned as (
-    select * from demo_refunds_canonical
+    {{ union_branches(sources_shaped_like('shopify'), '_refunds_canonical') }}
 )
 
 select * from unioned

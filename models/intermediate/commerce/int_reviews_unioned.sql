@@ -1,15 +1,18 @@
-{#- Product reviews from every source (today: the demo's marketplace review export), in one canonical shape.
-    Review ids are only unique per platform, so the id carries source system and platform. -#}
+{#- Product reviews from every source, in one canonical shape: one branch per enabled source with the demo's
+    marketplace review export shape. Review ids are only unique per platform, so the id carries source system
+    and platform. -#}
 with
 
-demo_reviews as (
-    select * from {{ ref('stg_demo__reviews') }}
+{%- for system in sources_shaped_like('review_export') %}
+
+{{ system }}_reviews as (
+    select * from {{ ref('stg_' ~ system ~ '__reviews') }}
 ),
 
-demo_reviews_canonical as (
+{{ system }}_reviews_canonical as (
     select
-        'demo-' || review_id as review_id,
-        'demo' as source_system,
+        '{{ system }}-' || review_id as review_id,
+        '{{ system }}' as source_system,
         source_review_id,
         platform,
         market_code,
@@ -21,11 +24,12 @@ demo_reviews_canonical as (
         language_code,
         is_verified_purchase,
         created_at
-    from demo_reviews
+    from {{ system }}_reviews
 ),
+{% endfor %}
 
 unioned as (
-    select * from demo_reviews_canonical
+    {{ union_branches(sources_shaped_like('review_export'), '_reviews_canonical') }}
 )
 
 select * from unioned

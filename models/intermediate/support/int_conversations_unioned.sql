@@ -1,45 +1,48 @@
 {{ config(materialized='table') }}
-{#- Support conversations from every helpdesk source, in one canonical shape. Today: the demo's Zendesk-shaped
-    tickets; real Zendesk and helpdesk file exports are added here as further union branches. -#}
+{#- Support conversations from every helpdesk source, in one canonical shape: one branch per enabled source with
+    Zendesk-shaped tickets (the demo, the Zendesk API), unioned by name. -#}
 with
 
-demo_tickets as (
-    select * from {{ ref('stg_demo__tickets') }}
+{%- for system in sources_shaped_like('zendesk') %}
+
+{{ system }}_tickets as (
+    select * from {{ ref('stg_' ~ system ~ '__tickets') }}
 ),
 
-demo_requesters as (
-    select * from {{ ref('stg_demo__users') }}
+{{ system }}_requesters as (
+    select * from {{ ref('stg_' ~ system ~ '__users') }}
 ),
 
-demo_conversations as (
+{{ system }}_conversations as (
     select
-        demo_tickets.source_system || '-' || cast(demo_tickets.ticket_id as varchar) as conversation_id,
-        demo_tickets.source_system,
-        demo_tickets.ticket_id as source_conversation_id,
-        demo_tickets.created_at,
-        demo_tickets.updated_at,
-        demo_tickets.subject,
-        demo_tickets.status,
-        demo_tickets.status in ('solved', 'closed') as is_solved,
-        demo_tickets.priority,
-        demo_tickets.channel,
-        demo_tickets.via_channel,
-        demo_tickets.market_code,
-        demo_tickets.platform,
-        demo_tickets.order_number,
-        demo_tickets.tags,
-        demo_tickets.description,
-        demo_requesters.language_code,
-        demo_tickets.source_system || '-' || cast(demo_tickets.requester_id as varchar) as requester_id,
-        demo_tickets.source_system || '-' || cast(demo_tickets.assignee_id as varchar) as assignee_id,
-        demo_tickets.source_system || '-' || cast(demo_tickets.group_id as varchar) as group_id
-    from demo_tickets
-    left join demo_requesters
-        on demo_tickets.requester_id = demo_requesters.user_id
+        tickets.source_system || '-' || cast(tickets.ticket_id as varchar) as conversation_id,
+        tickets.source_system,
+        cast(tickets.ticket_id as varchar) as source_conversation_id,
+        tickets.created_at,
+        tickets.updated_at,
+        tickets.subject,
+        tickets.status,
+        tickets.status in ('solved', 'closed') as is_solved,
+        tickets.priority,
+        tickets.channel,
+        tickets.via_channel,
+        tickets.market_code,
+        tickets.platform,
+        tickets.order_number,
+        tickets.tags,
+        tickets.description,
+        requesters.language_code,
+        tickets.source_system || '-' || cast(tickets.requester_id as varchar) as requester_id,
+        tickets.source_system || '-' || cast(tickets.assignee_id as varchar) as assignee_id,
+        tickets.source_system || '-' || cast(tickets.group_id as varchar) as group_id
+    from {{ system }}_tickets as tickets
+    left join {{ system }}_requesters as requesters
+        on tickets.requester_id = requesters.user_id
 ),
+{% endfor %}
 
 unioned as (
-    select * from demo_conversations
+    {{ union_branches(sources_shaped_like('zendesk'), '_conversations') }}
 )
 
 select * from unioned

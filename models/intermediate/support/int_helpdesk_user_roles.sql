@@ -3,23 +3,15 @@
     cannot know older roles), the last one everything after. -#}
 with
 
-demo_versions as (
-    select * from {{ ref('stg_demo__user_versions') }}
+{%- for system in sources_shaped_like('zendesk') %}
+
+{{ system }}_versions as (
+    select * from {{ ref('stg_' ~ system ~ '__user_versions') }}
 ),
 
-unioned as (
+{{ system }}_periods as (
     select
-        'demo-' || cast(user_id as varchar) as user_id,
-        role,
-        is_active,
-        is_bot,
-        updated_at
-    from demo_versions
-),
-
-periods as (
-    select
-        user_id,
+        '{{ system }}-' || cast(user_id as varchar) as user_id,
         role,
         is_active,
         is_bot,
@@ -31,7 +23,12 @@ periods as (
             lead(updated_at) over (partition by user_id order by updated_at),
             cast('infinity' as timestamp)
         ) as valid_to
-    from unioned
+    from {{ system }}_versions
+),
+{% endfor %}
+
+unioned as (
+    {{ union_branches(sources_shaped_like('zendesk'), '_periods') }}
 )
 
-select * from periods
+select * from unioned

@@ -1,37 +1,40 @@
 {#- Every helpdesk user (customers, agents, admins, bots) from every helpdesk source, with ids prefixed by source. -#}
 with
 
-demo_users as (
-    select * from {{ ref('stg_demo__users') }}
+{%- for system in sources_shaped_like('zendesk') %}
+
+{{ system }}_users as (
+    select * from {{ ref('stg_' ~ system ~ '__users') }}
 ),
 
-demo_groups as (
-    select * from {{ ref('stg_demo__groups') }}
+{{ system }}_groups as (
+    select * from {{ ref('stg_' ~ system ~ '__groups') }}
 ),
 
-demo as (
+{{ system }}_canonical as (
     select
-        'demo-' || cast(demo_users.user_id as varchar) as user_id,
-        'demo' as source_system,
-        demo_users.user_id as source_user_id,
-        demo_users.user_name,
-        lower(trim(demo_users.email)) as email,
-        demo_users.role,
-        demo_users.is_active,
-        demo_users.is_bot,
-        demo_users.language_code,
-        demo_users.time_zone,
-        'demo-' || cast(demo_users.default_group_id as varchar) as group_id,
-        demo_groups.group_name,
-        demo_users.created_at,
-        demo_users.updated_at
-    from demo_users
-    left join demo_groups
-        on demo_users.default_group_id = demo_groups.group_id
+        '{{ system }}-' || cast(users.user_id as varchar) as user_id,
+        '{{ system }}' as source_system,
+        cast(users.user_id as varchar) as source_user_id,
+        users.user_name,
+        lower(trim(users.email)) as email,
+        users.role,
+        users.is_active,
+        users.is_bot,
+        users.language_code,
+        users.time_zone,
+        '{{ system }}-' || cast(users.default_group_id as varchar) as group_id,
+        groups.group_name,
+        users.created_at,
+        users.updated_at
+    from {{ system }}_users as users
+    left join {{ system }}_groups as groups
+        on users.default_group_id = groups.group_id
 ),
+{% endfor %}
 
 unioned as (
-    select * from demo
+    {{ union_branches(sources_shaped_like('zendesk'), '_canonical') }}
 )
 
 select * from unioned

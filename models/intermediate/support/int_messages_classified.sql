@@ -6,37 +6,40 @@
     author then had an agent or admin role; otherwise the customer's. -#}
 with
 
-demo_comments as (
-    select * from {{ ref('stg_demo__ticket_comments') }}
-),
-
 user_roles as (
     select * from {{ ref('int_helpdesk_user_roles') }}
 ),
 
-demo_messages as (
+{%- for system in sources_shaped_like('zendesk') %}
+
+{{ system }}_comments as (
+    select * from {{ ref('stg_' ~ system ~ '__ticket_comments') }}
+),
+
+{{ system }}_messages as (
     select
-        'demo-' || cast(demo_comments.comment_id as varchar) as message_id,
-        'demo-' || cast(demo_comments.ticket_id as varchar) as conversation_id,
-        'demo' as source_system,
-        'demo-' || cast(demo_comments.author_id as varchar) as author_id,
+        '{{ system }}-' || cast(comments.comment_id as varchar) as message_id,
+        '{{ system }}-' || cast(comments.ticket_id as varchar) as conversation_id,
+        '{{ system }}' as source_system,
+        '{{ system }}-' || cast(comments.author_id as varchar) as author_id,
         case
-            when demo_comments.is_bot_channel or coalesce(user_roles.is_bot, false) then 'bot'
+            when comments.is_bot_channel or coalesce(user_roles.is_bot, false) then 'bot'
             when user_roles.role in ('agent', 'admin') then 'agent'
             else 'customer'
         end as author_type,
-        demo_comments.is_public,
-        demo_comments.created_at,
-        demo_comments.body
-    from demo_comments
+        comments.is_public,
+        comments.created_at,
+        comments.body
+    from {{ system }}_comments as comments
     left join user_roles
-        on 'demo-' || cast(demo_comments.author_id as varchar) = user_roles.user_id
-        and demo_comments.created_at >= user_roles.valid_from
-        and demo_comments.created_at < user_roles.valid_to
+        on '{{ system }}-' || cast(comments.author_id as varchar) = user_roles.user_id
+        and comments.created_at >= user_roles.valid_from
+        and comments.created_at < user_roles.valid_to
 ),
+{% endfor %}
 
 unioned as (
-    select * from demo_messages
+    {{ union_branches(sources_shaped_like('zendesk'), '_messages') }}
 )
 
 select * from unioned

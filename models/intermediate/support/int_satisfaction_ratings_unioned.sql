@@ -2,26 +2,29 @@
     rate `good`/`bad` (`offered` = sent, not answered); file exports may carry 1-5 stars. -#}
 with
 
-demo_ratings as (
-    select * from {{ ref('stg_demo__satisfaction_ratings') }}
+{%- for system in sources_shaped_like('zendesk') %}
+
+{{ system }}_ratings as (
+    select * from {{ ref('stg_' ~ system ~ '__satisfaction_ratings') }}
 ),
 
-demo as (
+{{ system }}_canonical as (
     select
-        'demo-' || cast(satisfaction_rating_id as varchar) as satisfaction_rating_id,
-        'demo-' || cast(ticket_id as varchar) as conversation_id,
-        'demo' as source_system,
+        '{{ system }}-' || cast(satisfaction_rating_id as varchar) as satisfaction_rating_id,
+        '{{ system }}-' || cast(ticket_id as varchar) as conversation_id,
+        '{{ system }}' as source_system,
         'good_bad' as score_scale,
         score as score_text,
         comment as rating_comment,
         reason as rating_reason,
         created_at,
         updated_at
-    from demo_ratings
+    from {{ system }}_ratings
 ),
+{% endfor %}
 
 unioned as (
-    select * from demo
+    {{ union_branches(sources_shaped_like('zendesk'), '_canonical') }}
 )
 
 select * from unioned

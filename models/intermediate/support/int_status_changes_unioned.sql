@@ -1,24 +1,27 @@
 {#- Every status change of every conversation, from every helpdesk source (Zendesk-shaped audits today). -#}
 with
 
-demo_status_changes as (
-    select * from {{ ref('stg_demo__ticket_status_changes') }}
+{%- for system in sources_shaped_like('zendesk') %}
+
+{{ system }}_status_changes as (
+    select * from {{ ref('stg_' ~ system ~ '__ticket_status_changes') }}
 ),
 
-demo as (
+{{ system }}_canonical as (
     select
-        'demo-' || cast(status_change_id as varchar) as status_change_id,
-        'demo-' || cast(ticket_id as varchar) as conversation_id,
-        'demo' as source_system,
-        'demo-' || cast(author_id as varchar) as author_id,
+        '{{ system }}-' || cast(status_change_id as varchar) as status_change_id,
+        '{{ system }}-' || cast(ticket_id as varchar) as conversation_id,
+        '{{ system }}' as source_system,
+        '{{ system }}-' || cast(author_id as varchar) as author_id,
         previous_status,
         new_status,
         changed_at
-    from demo_status_changes
+    from {{ system }}_status_changes
 ),
+{% endfor %}
 
 unioned as (
-    select * from demo
+    {{ union_branches(sources_shaped_like('zendesk'), '_canonical') }}
 )
 
 select * from unioned

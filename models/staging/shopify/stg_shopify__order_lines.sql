@@ -1,0 +1,1 @@
+{{ stage_shopify_order_lines('shopify') }}

@@ -1,0 +1,1 @@
+{{ stage_shopify_product_variants('shopify') }}

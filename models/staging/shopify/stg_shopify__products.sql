@@ -1,0 +1,1 @@
+{{ stage_shopify_products('shopify') }}

@@ -1,0 +1,1 @@
+{{ stage_shopify_return_lines('shopify') }}

@@ -1,0 +1,1 @@
+{{ stage_zendesk_ticket_status_changes('zendesk') }}

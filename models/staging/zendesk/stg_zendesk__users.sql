@@ -1,0 +1,1 @@
+{{ stage_zendesk_users('zendesk') }}

@@ -5,8 +5,9 @@
  * Throttle rule. Every answer carries `extensions.cost`: the query's `requestedQueryCost` and the bucket's
  * `throttleStatus` (`maximumAvailable`, `currentlyAvailable`, `restoreRate` points per second). Shopify needs
  * the whole requested cost in the bucket before it runs a query, so after each answer the connector pauses
- * `(requested - currentlyAvailable) / restoreRate` seconds when the bucket holds less than the last query's
- * requested cost (the next query has the same shape), and never lets it run dry. If it is throttled anyway
+ * `(needed - currentlyAvailable) / restoreRate` seconds when the bucket holds less than `needed`, the largest
+ * requested cost of the queries it has sent (the next query may be any of them: a page of orders or the refunds
+ * of a page), so its own queries never find the bucket short. If it is throttled anyway
  * (another app sharing the bucket), Shopify answers HTTP 200 with an error whose `extensions.code` is
  * `THROTTLED`; that answer is turned into a RetriableError carrying the time the bucket needs to restore the
  * requested cost, so the shared client waits exactly that long and sends the query again (within its retry
@@ -74,6 +75,8 @@ export class ShopifyClient {
   lastCost: QueryCost | undefined;
   throttledCount = 0;
   pausedMs = 0;
+  /** The largest requested cost of a query Shopify ran (refused, too-expensive queries excluded). */
+  private largestCost = 0;
 
   constructor(config: ShopifyConfig, log: Logger, signal?: AbortSignal, overrides: { sleep?: (ms: number) => Promise<void>; baseDelayMs?: number } = {}) {
     this.path = `/admin/api/${config.apiVersion}/graphql.json`;
@@ -103,13 +106,15 @@ export class ShopifyClient {
       throw new RetriableError('Shopify throttled the query (its cost bucket is empty)', Math.max(wait, 100) / 1000);
     }
     if (!cost) return 0;
-    const pause = costPauseMs(cost.throttleStatus, cost.requestedQueryCost);
+    if (cost.actualQueryCost !== null) this.largestCost = Math.max(this.largestCost, cost.requestedQueryCost);
+    const pause = costPauseMs(cost.throttleStatus, Math.max(this.largestCost, cost.requestedQueryCost));
     this.pausedMs += pause;
     return pause;
   }
 
   /** Runs one query and returns its `data`; GraphQL errors other than THROTTLED are fatal. */
   async query<T>(document: string, variables: Record<string, unknown>): Promise<T> {
+    this.lastCost = undefined;
     const response = await this.http.request<GraphQLBody<T>>(this.path, { method: 'POST', body: { query: document, variables } });
     const body = response.body ?? {};
     const errors = errorList(body);

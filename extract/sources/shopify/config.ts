@@ -12,15 +12,15 @@ export const DEFAULT_API_VERSION = '2025-10';
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 
 const envSchema = z.object({
-  CSW_SHOPIFY_SHOP: z
+  CSW_SHOPIFY_SHOP: z.preprocess((v) => (v === '' ? undefined : v), z
     .string({ error: 'is missing: set it to the shop domain, e.g. my-shop.myshopify.com' })
     .trim()
     .transform((v) => v.replace(/^https?:\/\//, '').replace(/\/+$/, ''))
-    .pipe(z.string().regex(/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/i, 'must be the shop domain, e.g. my-shop.myshopify.com')),
-  CSW_SHOPIFY_ACCESS_TOKEN: z
-    .string({ error: 'is missing: set it to an Admin API access token of a custom app (read_orders, read_products, read_returns)' })
-    .trim()
-    .min(1, 'is empty: set it to an Admin API access token'),
+    .pipe(z.string().regex(/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/i, 'must be the shop domain, e.g. my-shop.myshopify.com'))),
+  CSW_SHOPIFY_ACCESS_TOKEN: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.string({ error: 'is missing: set it to an Admin API access token of a custom app (read_orders, read_products, read_returns)' }).trim(),
+  ),
   CSW_SHOPIFY_API_VERSION: optional(z.string().regex(/^\d{4}-(01|04|07|10)$/, 'must be a stable API version such as 2025-10')).transform(
     (v) => v ?? DEFAULT_API_VERSION,
   ),

@@ -110,9 +110,11 @@ async function* pagedByUpdatedAt<Node extends { updatedAt: string }>(read: Paged
   for (;;) {
     if (ctx.signal.aborted) return;
     let page: Connection<Node>;
+    let pageCost: number | undefined;
     try {
       const data: Record<string, Connection<Node>> = await client.query(read.document, { ...read.variables, first, after, query });
       page = data[read.connection]!;
+      pageCost = client.lastCost?.requestedQueryCost;
     } catch (error) {
       if (error instanceof QueryTooCostlyError && first > 1 && error.cost > 0) {
         first = Math.max(1, Math.min(first - 1, Math.floor((first * error.maxCost * 0.95) / error.cost)));
@@ -127,7 +129,7 @@ async function* pagedByUpdatedAt<Node extends { updatedAt: string }>(read: Paged
     if (Number.isFinite(watermark)) await ctx.checkpoint({ updated_at: new Date(watermark).toISOString() });
     if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) break;
     after = page.pageInfo.endCursor;
-    first = nextPageSize(client.lastCost?.requestedQueryCost, first, config.pageSize);
+    first = nextPageSize(pageCost, first, config.pageSize);
   }
   ctx.log.debug(`shopify ${read.connection}: ${pages} page(s)`, { throttled: client.throttledCount, paused_ms: client.pausedMs });
 }

@@ -33,14 +33,17 @@ import {
   mapOrder,
   mapProduct,
   mapReturn,
+  type GqlLineItem,
   type GqlOrder,
   type GqlProduct,
   type GqlRefund,
   type GqlReturn,
 } from './mapping.ts';
 import {
+  LINE_ITEMS_PER_PAGE,
   MAX_QUERY_COST,
   NESTED,
+  ORDER_LINE_ITEMS_QUERY,
   ORDER_RETURN_IDS_QUERY,
   ORDERS_QUERY,
   PRODUCTS_QUERY,
@@ -144,6 +147,21 @@ async function fetchNodes<T>(client: ShopifyClient, document: string, ids: strin
   return out;
 }
 
+/** Completes an order's line items when it has more than the orders query reads (in place). */
+async function completeLineItems(client: ShopifyClient, order: GqlOrder): Promise<void> {
+  let pageInfo = order.lineItems.pageInfo;
+  while (pageInfo?.hasNextPage && pageInfo.endCursor) {
+    const data = await client.query<{ order: { lineItems: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: GqlLineItem[] } } | null }>(
+      ORDER_LINE_ITEMS_QUERY,
+      { id: order.id, first: LINE_ITEMS_PER_PAGE, after: pageInfo.endCursor },
+    );
+    if (!data.order) break;
+    order.lineItems.nodes.push(...data.order.lineItems.nodes);
+    pageInfo = data.order.lineItems.pageInfo;
+  }
+  order.lineItems.pageInfo = pageInfo;
+}
+
 export interface ShopifySourceOptions {
   /** For tests: how the HTTP client waits between retries. */
   sleep?: (ms: number) => Promise<void>;
@@ -181,8 +199,8 @@ export function createShopifySource(config: ShopifyConfig, options: ShopifySourc
               });
               const byId = new Map(refunds.map((r) => [r.id, r]));
               for (const order of nodes) {
+                await completeLineItems(shopify, order);
                 const cut: string[] = [];
-                if (order.lineItems.pageInfo?.hasNextPage) cut.push(`line items beyond ${NESTED.lineItems}`);
                 if (order.fulfillments.length >= NESTED.fulfillments) cut.push(`fulfillments beyond ${NESTED.fulfillments}`);
                 if (order.refunds.length >= NESTED.refunds) cut.push(`refunds beyond ${NESTED.refunds}`);
                 const own = order.refunds.map((r) => byId.get(r.id)).filter((r): r is GqlRefund => r !== undefined);

@@ -29,7 +29,7 @@ export interface GqlRef {
   id: string;
 }
 interface Page<T> {
-  pageInfo?: { hasNextPage: boolean };
+  pageInfo?: { hasNextPage: boolean; endCursor?: string | null };
   nodes: T[];
 }
 

@@ -9,6 +9,7 @@
  */
 
 const MONEY = `fragment Money on MoneyBag { shopMoney { amount currencyCode } presentmentMoney { amount currencyCode } }`;
+const LINE_ITEM = `fragment LineItemFields on LineItem { id sku title variantTitle quantity originalUnitPriceSet { ...Money } variant { id } product { id } }`;
 
 export const ORDERS_QUERY = `query ShopifyOrders($first: Int!, $after: String, $query: String, $lineItems: Int!, $fulfillments: Int!, $refunds: Int!) {
   orders(first: $first, after: $after, sortKey: UPDATED_AT, query: $query) {
@@ -21,8 +22,8 @@ export const ORDERS_QUERY = `query ShopifyOrders($first: Int!, $after: String, $
       customer { id email firstName lastName }
       shippingAddress { firstName lastName city province zip countryCodeV2 }
       lineItems(first: $lineItems) {
-        pageInfo { hasNextPage }
-        nodes { id sku title variantTitle quantity originalUnitPriceSet { ...Money } variant { id } product { id } }
+        pageInfo { hasNextPage endCursor }
+        nodes { ...LineItemFields }
       }
       fulfillments(first: $fulfillments) {
         id status displayStatus createdAt updatedAt estimatedDeliveryAt inTransitAt deliveredAt
@@ -32,6 +33,19 @@ export const ORDERS_QUERY = `query ShopifyOrders($first: Int!, $after: String, $
     }
   }
 }
+${LINE_ITEM}
+${MONEY}`;
+
+/** The rest of an order's line items, when it has more than the orders query reads. */
+export const ORDER_LINE_ITEMS_QUERY = `query ShopifyOrderLineItems($id: ID!, $first: Int!, $after: String) {
+  order(id: $id) {
+    lineItems(first: $first, after: $after) {
+      pageInfo { hasNextPage endCursor }
+      nodes { ...LineItemFields }
+    }
+  }
+}
+${LINE_ITEM}
 ${MONEY}`;
 
 export const REFUNDS_BY_ID_QUERY = `query ShopifyRefunds($ids: [ID!]!, $refundLineItems: Int!, $transactions: Int!) {
@@ -93,7 +107,10 @@ export const PRODUCTS_QUERY = `query ShopifyProducts($first: Int!, $after: Strin
   }
 }`;
 
-/** Nested connection sizes. An order or product with more nested items than these is logged as a warning. */
+/**
+ * Nested connection sizes. An order's further line items are paged with `ORDER_LINE_ITEMS_QUERY`; any other nested
+ * list longer than these is logged as a warning naming the record.
+ */
 export const NESTED = {
   lineItems: 25,
   fulfillments: 10,
@@ -109,5 +126,7 @@ export const NESTED = {
 export const REFUNDS_PER_CALL = 3;
 /** Returns per `nodes` call: each costs up to 2 + (2 + 50 x 3) = 154 points. */
 export const RETURNS_PER_CALL = 6;
+/** Line items per `ORDER_LINE_ITEMS_QUERY` page: 2 + 150 x 6 = 902 points. */
+export const LINE_ITEMS_PER_PAGE = 150;
 /** Shopify refuses any single query whose requested cost is above this. */
 export const MAX_QUERY_COST = 1000;

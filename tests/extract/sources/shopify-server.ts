@@ -137,7 +137,9 @@ export class ShopifyServer {
       const created = t0 + Math.floor((span * i) / orderCount) + Math.floor(this.random() * 3_600_000);
       const market = MARKETS[i % MARKETS.length]!;
       const [last, first] = this.pick(NAMES);
-      const lines: Line[] = Array.from({ length: 1 + Math.floor(this.random() * 4) }, () => {
+      // Mostly 1-4 lines; a few wholesale orders with more lines than one page of the orders query holds.
+      const lineCount = i % 50 === 17 ? 61 : 1 + Math.floor(this.random() * 4);
+      const lines: Line[] = Array.from({ length: lineCount }, () => {
         const product = this.pick(this.products);
         const variant = this.pick(product.variants);
         return { id: this.id(), product, variant, quantity: 1 + Math.floor(this.random() * 3), priceCents: variant.priceCents };
@@ -284,6 +286,7 @@ export class ShopifyServer {
     const refunded = o.refunds.reduce((s, r) => s + r.amountCents, 0);
     const financial = refunded === 0 ? 'PAID' : refunded >= subtotal + o.taxCents ? 'REFUNDED' : 'PARTIALLY_REFUNDED';
     const lines = o.lines.slice(0, v.lineItems);
+    const lineCursor = (index: number) => Buffer.from(JSON.stringify({ line: index })).toString('base64url');
     return {
       id: gid('Order', o.id), name: `#${o.number}`, number: o.number, email: o.customer.email, createdAt: o.createdAt, updatedAt: o.updatedAt,
       processedAt: o.createdAt, cancelledAt: o.cancelledAt, cancelReason: o.cancelledAt ? 'CUSTOMER' : null,
@@ -294,11 +297,8 @@ export class ShopifyServer {
       customer: { id: gid('Customer', o.customer.id), email: o.customer.email, firstName: o.customer.first, lastName: o.customer.last },
       shippingAddress: { firstName: o.customer.first, lastName: o.customer.last, city: o.market.city, province: o.market.province, zip: '10001', countryCodeV2: o.market.country },
       lineItems: {
-        pageInfo: { hasNextPage: o.lines.length > lines.length },
-        nodes: lines.map((l) => ({
-          id: gid('LineItem', l.id), sku: l.variant.sku, title: l.product.title, variantTitle: l.variant.title, quantity: l.quantity,
-          originalUnitPriceSet: this.bag(l.priceCents, o.market.rate, o.market.currency), variant: { id: gid('ProductVariant', l.variant.id) }, product: { id: gid('Product', l.product.id) },
-        })),
+        pageInfo: { hasNextPage: o.lines.length > lines.length, endCursor: lines.length > 0 ? lineCursor(lines.length - 1) : null },
+        nodes: lines.map((l) => this.renderLine(o, l)),
       },
       fulfillments: o.fulfillments.slice(0, v.fulfillments).map((f) => ({
         id: gid('Fulfillment', f.id), status: f.status, displayStatus: f.displayStatus, createdAt: f.createdAt, updatedAt: f.updatedAt,
@@ -306,6 +306,13 @@ export class ShopifyServer {
         trackingInfo: [{ company: f.carrier, number: f.tracking, url: `https://track.example.com/${f.tracking}` }],
       })),
       refunds: o.refunds.slice(0, v.refunds).map((r) => ({ id: gid('Refund', r.id) })),
+    };
+  }
+
+  private renderLine(o: Order, l: Line) {
+    return {
+      id: gid('LineItem', l.id), sku: l.variant.sku, title: l.product.title, variantTitle: l.variant.title, quantity: l.quantity,
+      originalUnitPriceSet: this.bag(l.priceCents, o.market.rate, o.market.currency), variant: { id: gid('ProductVariant', l.variant.id) }, product: { id: gid('Product', l.product.id) },
     };
   }
 
@@ -369,6 +376,15 @@ export class ShopifyServer {
         const { nodes, hasNextPage, endCursor } = this.page(this.orders, v);
         const actual = 2 + nodes.reduce((s, o) => s + 14 + o.lines.length * 6 + o.fulfillments.length * 2 + o.refunds.length, 0);
         return [{ orders: { pageInfo: { hasNextPage, endCursor }, nodes: nodes.map((o) => this.renderOrder(o, v)) } }, 2 + v.first * per, actual];
+      }
+      case 'ShopifyOrderLineItems': {
+        const order = this.orders.find((o) => gid('Order', o.id) === v.id);
+        if (!order) return [{ order: null }, 3 + v.first * 6, 1];
+        const start = typeof v.after === 'string' ? (JSON.parse(Buffer.from(v.after, 'base64url').toString()) as { line: number }).line + 1 : 0;
+        const lines = order.lines.slice(start, start + v.first);
+        const end = start + lines.length;
+        const lineItems = { pageInfo: { hasNextPage: end < order.lines.length, endCursor: lines.length > 0 ? Buffer.from(JSON.stringify({ line: end - 1 })).toString('base64url') : null }, nodes: lines.map((l) => this.renderLine(order, l)) };
+        return [{ order: { lineItems } }, 3 + v.first * 6, 3 + lines.length * 6];
       }
       case 'ShopifyRefunds': {
         const ids = v.ids as string[];

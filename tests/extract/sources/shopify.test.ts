@@ -147,6 +147,9 @@ describe('shopify connector against a local Admin API', () => {
     expect(orders.some((o) => o.tags.includes('老客户') && o.shipping_address.city !== null)).toBe(true);
     expect(orders.some((o) => o.financial_status === 'partially_refunded')).toBe(true);
     expect((await lakeRows('products')).some((p) => p.title.startsWith('无线耳机'))).toBe(true);
+    // Orders with more lines than the orders query reads got the rest through their own line-item pages.
+    expect(orders.filter((o) => o.line_items.length === 61).length).toBe(server.orders.filter((o) => o.lines.length === 61).length);
+    expect(server.log.some((e) => e.operation === 'ShopifyOrderLineItems')).toBe(true);
     // The faults were met and retried; the first page at the configured size was refused and shrunk to fit.
     expect(server.log.find((e) => e.n === 3)!.status).toBe(429);
     expect(server.log.find((e) => e.n === 9)!.status).toBe(503);

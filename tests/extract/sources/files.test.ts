@@ -467,3 +467,25 @@ describe('file exports: wiring', () => {
     );
   });
 });
+
+describe('file exports: the shipped example', () => {
+  it('loads the example GBK Amazon review export with the example mapping', async () => {
+    const examples = join(import.meta.dirname, '../../../extract/sources/files/examples');
+    const exampleLake = join(root, 'example-lake');
+    const load = await runSource(
+      createFilesSource({ dir: join(examples, 'inbox'), mapping: parseMapping(readFileSync(join(examples, 'mapping.json'), 'utf8'), 'example') }),
+      { db, lakeDir: exampleLake, log: silentLogger },
+    );
+    expect(load.warnings).toBeUndefined();
+    const rows = await db.all(
+      `select review_id, rating::int as rating, title, body, reviewer_name, verified_purchase, marketplace_country, ` +
+        `strftime(created_at, '%Y-%m-%d %H:%M') as created_at, _line::int as line ` +
+        `from read_parquet('${exampleLake}/raw/files/reviews/*/*.parquet') order by _line`,
+    );
+    expect(rows).toEqual([
+      { review_id: 'R2K7Q9X1', rating: 5, title: '充电很快', body: '充电速度很快，做工也不错。', reviewer_name: '王先生', verified_purchase: true, marketplace_country: 'US', created_at: '2026-10-02 16:00', line: 2 },
+      { review_id: 'R3M8P2Z4', rating: 2, title: '用了一周就坏了', body: '第一周还好，后来接触不良。\n联系客服三天没回复。', reviewer_name: 'Li Na', verified_purchase: true, marketplace_country: 'DE', created_at: '2026-10-05 13:40', line: 3 },
+      { review_id: 'R1J5T6W8', rating: 4, title: '还可以', body: '线有点短', reviewer_name: '小张', verified_purchase: false, marketplace_country: 'JP', created_at: '2026-10-07 16:00', line: 5 },
+    ]);
+  });
+});

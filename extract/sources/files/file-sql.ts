@@ -2,8 +2,7 @@
  * The SQL that turns a file's raw text columns into an entity's typed columns, with one reason per bad cell.
  *
  * Input: a DuckDB table with `_line` and one VARCHAR column per header of the file. Output (`typedRowsSql`): one
- * row per input row with `_line`, `_payload` (the row as a JSON object under its own headers, for the quarantine),
- * `_extra` (headers the contract does not know, as JSON, or NULL), every contract column typed (see
+ * row per input row with `_line`, `_extra` (headers the contract does not know, as JSON, or NULL), every contract column typed (see
  * `contracts.ts`), and `_reason`: '' for a good row, else every problem of the row, `; `-separated, e.g.
  * `created_at: "31/02/2026" is not a date/time (%d/%m/%Y, or ISO 8601); rating: 6 is outside 1..5`.
  *
@@ -72,14 +71,15 @@ function typedExpr(column: ColumnContract, x: string, rule: MappingRule): string
       return `try_cast(${normalised} as decimal(18,4))`;
     }
     case 'timestamp': {
-      const zone = lit(rule.time_zone);
+      // A zone-less local time becomes UTC through the rule's zone (skipped when that zone is UTC: it is one).
+      const toUtc = (local: string) => (rule.time_zone === 'UTC' ? local : `timezone('UTC', timezone(${lit(rule.time_zone)}, ${local}))`);
       const zoned = formats(rule).filter((f) => /%[zZ]/.test(f));
       const naive = formats(rule).filter((f) => !/%[zZ]/.test(f));
       const tries: string[] = [];
       if (zoned.length > 0) tries.push(`timezone('UTC', try_strptime(${x}, [${list(zoned)}]))`);
-      if (naive.length > 0) tries.push(`timezone('UTC', timezone(${zone}, try_strptime(${x}, [${list(naive)}])))`);
+      if (naive.length > 0) tries.push(toUtc(`try_strptime(${x}, [${list(naive)}])`));
       tries.push(`case when regexp_matches(${x}, '(Z|[+-]\\d\\d:?\\d\\d)$') then timezone('UTC', try_cast(${x} as timestamptz)) end`);
-      tries.push(`timezone('UTC', timezone(${zone}, try_cast(${x} as timestamp)))`);
+      tries.push(toUtc(`try_cast(${x} as timestamp)`));
       return `coalesce(${tries.join(', ')})`;
     }
     case 'boolean':
@@ -110,6 +110,11 @@ function expectation(column: ColumnContract, rule: MappingRule): string {
   }
 }
 
+/** The raw row as a JSON object under the file's own headers (the quarantine's payload). */
+export function payloadSql(headers: string[], alias: string): string {
+  return headers.length > 0 ? `to_json(struct_pack(${headers.map((h) => `${id(h)} := ${alias}.${id(h)}`).join(', ')}))` : `'{}'::json`;
+}
+
 /**
  * Select over `rawTable` giving the typed rows (see the module doc). `plan` must have no `missing` columns.
  */
@@ -124,15 +129,14 @@ export function typedRowsSql(contract: EntityContract, rule: MappingRule, rawTab
   const struct = (cols: string[]) => `to_json(struct_pack(${cols.map((h) => `${id(h)} := raw.${id(h)}`).join(', ')}))`;
   const textCols = [
     'raw._line as _line',
-    `${headers.length > 0 ? struct(headers) : `'{}'::json`} as _payload`,
     `${plan.extras.length > 0 ? struct(plan.extras) : 'null::json'} as _extra`,
     ...text,
   ];
   const typed = contract.columns.map((column) => `${typedExpr(column, id(`${column.name}__text`), rule)} as ${id(column.name)}`);
   const reasons: string[] = [];
   for (const column of contract.columns) {
-    const x = id(`${column.name}__text`);
-    const t = id(column.name);
+    const x = `typed.${id(`${column.name}__text`)}`;
+    const t = `typed.${id(column.name)}`;
     if (column.required) reasons.push(`case when ${x} is null then ${lit(`${column.name}: required value missing`)} end`);
     if (column.type !== 'text') {
       reasons.push(
@@ -149,16 +153,21 @@ export function typedRowsSql(contract: EntityContract, rule: MappingRule, rawTab
       reasons.push(`case when ${bounds} then ${lit(`${column.name}: `)} || ${t} || ${lit(` is outside ${range}`)} end`);
     }
   }
+  // A key repeated inside the file: rows after its first line are bad (a hash aggregate, cheaper than a window).
   const key = contract.key.map(id).join(', ');
   const keyNotNull = contract.key.map((k) => `${id(k)} is not null`).join(' and ');
+  const keyJoin = contract.key.map((k) => `typed.${id(k)} = duplicate_keys.${id(k)}`).join(' and ');
   reasons.push(
-    `case when ${keyNotNull} and _line > min(_line) over (partition by ${key}) ` +
-      `then ${lit(`duplicate key (${contract.key.join(', ')}): the same as on line `)} || min(_line) over (partition by ${key}) end`,
+    `case when typed._line > duplicate_keys.first_line ` +
+      `then ${lit(`duplicate key (${contract.key.join(', ')}): the same as on line `)} || duplicate_keys.first_line end`,
   );
+  const qualified = (name: string) => `typed.${id(name)}`;
   return [
     `with texts as (select ${textCols.join(', ')} from ${rawTable} as raw),`,
-    `typed as (select _line, _payload, _extra, ${typed.join(', ')}, ${contract.columns.map((c) => id(`${c.name}__text`)).join(', ')} from texts)`,
-    `select _line, _payload, _extra, ${contract.columns.map((c) => id(c.name)).join(', ')}, concat_ws('; ', ${reasons.join(', ')}) as _reason`,
-    'from typed',
+    `typed as (select _line, _extra, ${typed.join(', ')}, ${contract.columns.map((c) => id(`${c.name}__text`)).join(', ')} from texts),`,
+    `duplicate_keys as (select ${key}, min(_line) as first_line from typed where ${keyNotNull} group by ${key} having count(*) > 1)`,
+    `select typed._line, typed._extra, ${contract.columns.map((c) => `${qualified(c.name)} as ${id(c.name)}`).join(', ')}, ` +
+      `concat_ws('; ', ${reasons.join(', ')}) as _reason`,
+    `from typed left join duplicate_keys on ${keyJoin}`,
   ].join('\n');
 }

@@ -100,85 +100,143 @@ export async function tagLines(input: Readable, outPath: string, options: TagOpt
   let quoteSeen = false; // inside quotes, a quote was just read (closing, or the first half of an escaped quote)
   let escapeNext = false;
   let fieldStart = true;
-  let pending: Buffer[] = [];
   let lastByte = -1;
-  let pendingBytes = 0;
 
+  // Output goes through a preallocated buffer (records are copied in, never turned into strings).
+  const OUT_SIZE = 1 << 20;
+  let outBuf = Buffer.allocUnsafe(OUT_SIZE);
+  let outPos = 0;
+  let full: Buffer[] = [];
+  const room = (n: number) => {
+    if (outPos + n <= outBuf.length) return;
+    if (outPos > 0) full.push(outBuf.subarray(0, outPos));
+    outBuf = Buffer.allocUnsafe(Math.max(OUT_SIZE, n));
+    outPos = 0;
+  };
+  const putBytes = (buf: Buffer) => {
+    room(buf.length);
+    outPos += buf.copy(outBuf, outPos);
+  };
+  const putText = (text: string) => {
+    room(text.length * 3);
+    outPos += outBuf.write(text, outPos, 'utf8');
+  };
   const write = async (force = false) => {
-    if (pendingBytes === 0 || (!force && pendingBytes < 1 << 20)) return;
-    const buf = Buffer.concat(pending);
-    pending = [];
-    pendingBytes = 0;
-    if (!out.write(buf)) await once(out, 'drain');
-  };
-  const push = (buf: Buffer) => {
-    pending.push(buf);
-    pendingBytes += buf.length;
+    if (force && outPos > 0) {
+      full.push(outBuf.subarray(0, outPos));
+      outBuf = Buffer.allocUnsafe(OUT_SIZE);
+      outPos = 0;
+    }
+    const buffers = full;
+    full = [];
+    for (const buf of buffers) if (!out.write(buf)) await once(out, 'drain');
   };
 
-  const endRecord = () => {
-    let body = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
-    if (body.length > 0 && body[body.length - 1] === CR) body = body.subarray(0, body.length - 1); // CRLF files
-    parts = [];
+  /** Ends the record made of `parts` plus `chunk[from, to)`, copying it straight from the chunk when it is whole there. */
+  const endRecord = (chunk: Buffer, from: number, to: number) => {
+    let body: Buffer = chunk;
+    if (parts.length > 0) {
+      parts.push(chunk.subarray(from, to));
+      body = Buffer.concat(parts);
+      from = 0;
+      to = body.length;
+      parts = [];
+    }
     size = 0;
+    if (to > from && body[to - 1] === CR) to--; // CRLF files
     const start = recordLine;
     if (start < headerRow) return;
     if (start === headerRow) {
-      result.header = splitRecord(body.toString('utf8'), D, options.quote, options.escape || options.quote);
-      push(Buffer.from(`_line${D}`));
-      push(body);
-      push(Buffer.from('\n'));
+      result.header = splitRecord(body.toString('utf8', from, to), D, options.quote, options.escape || options.quote);
+      putText(`_line${D}`);
+      putBytes(body.subarray(from, to));
+      putText('\n');
       return;
     }
-    if (/^\s*$/.test(body.toString('latin1'))) return; // blank line
+    let blank = true;
+    for (let k = from; k < to && blank; k++) {
+      const b = body[k]!;
+      if (b !== 0x20 && b !== 0x09 && b !== CR) blank = false;
+    }
+    if (blank) return;
     result.records++;
-    push(Buffer.from(`${start}${D}`));
-    push(body);
-    push(Buffer.from('\n'));
+    const prefix = `${start}${D}`;
+    room(prefix.length + (to - from) + 1);
+    outPos += outBuf.write(prefix, outPos, 'latin1');
+    outPos += body.copy(outBuf, outPos, from, to);
+    outBuf[outPos++] = LF;
   };
 
   try {
-    if (ndjson) push(Buffer.from(`_line${D}json\n`));
+    if (ndjson) putText(`_line${D}json\n`);
     for await (const chunk of input as AsyncIterable<Buffer>) {
       if (chunk.length > 0) lastByte = chunk[chunk.length - 1]!;
       let segStart = 0;
       const quoting = q >= 0;
-      for (let i = 0; i < chunk.length; i++) {
-        const b = chunk[i]!;
-        if (inQuote && recordLine >= headerRow) {
+      const len = chunk.length;
+      // The scan jumps from one interesting byte to the next with indexOf (memchr) instead of visiting every
+      // byte: outside quotes the next line feed or quote, inside quotes the next quote. `qPos` caches the next
+      // quote at or after `i` (-1: none left in this chunk).
+      let qPos = quoting ? chunk.indexOf(q) : -1;
+      let i = 0;
+      while (i < len) {
+        const dataPhase = recordLine >= headerRow;
+        if (inQuote && dataPhase) {
           if (escapeNext) {
             escapeNext = false;
-            if (b === LF) line++;
+            if (chunk[i] === LF) line++;
+            i++;
             continue;
           }
           if (quoteSeen) {
             quoteSeen = false;
-            if (b === q) continue; // escaped quote ("")
+            if (chunk[i] === q) {
+              i++; // escaped quote ("")
+              continue;
+            }
             inQuote = false; // the previous quote closed the field: read this byte outside quotes
+          } else if (escapeIsQuote) {
+            if (qPos !== -1 && qPos < i) qPos = chunk.indexOf(q, i);
+            const end = qPos === -1 ? len : qPos;
+            for (let lf = chunk.indexOf(LF, i); lf !== -1 && lf < end; lf = chunk.indexOf(LF, lf + 1)) line++;
+            if (qPos === -1) {
+              i = len;
+              continue;
+            }
+            quoteSeen = true;
+            i = qPos + 1;
+            continue;
           } else {
+            const b = chunk[i]!;
             if (b === LF) line++;
-            else if (b === q) {
-              if (escapeIsQuote) quoteSeen = true;
-              else inQuote = false;
-            } else if (b === e) escapeNext = true;
+            else if (b === q) inQuote = false;
+            else if (b === e) escapeNext = true;
+            i++;
             continue;
           }
         }
-        if (b === LF) {
-          parts.push(chunk.subarray(segStart, i));
-          segStart = i + 1;
-          endRecord();
-          line++;
-          recordLine = line;
-          fieldStart = true;
-        } else if (quoting && b === q && fieldStart && recordLine >= headerRow) {
-          inQuote = true;
-          fieldStart = false;
-        } else if (b === d) {
-          fieldStart = true;
-        } else if (b !== CR) {
-          fieldStart = false;
+        const lfPos = chunk.indexOf(LF, i);
+        if (qPos !== -1 && qPos < i) qPos = chunk.indexOf(q, i);
+        const quoteFirst = quoting && dataPhase && qPos !== -1 && (lfPos === -1 || qPos < lfPos);
+        const stop = quoteFirst ? qPos : lfPos;
+        if (stop === -1) {
+          if (len > i) fieldStart = chunk[len - 1] === d;
+          i = len;
+          continue;
         }
+        if (stop > i) fieldStart = chunk[stop - 1] === d;
+        if (quoteFirst) {
+          inQuote = fieldStart; // a quote opens a field only at its start; elsewhere it is text
+          fieldStart = false;
+          i = stop + 1;
+          continue;
+        }
+        endRecord(chunk, segStart, stop);
+        segStart = stop + 1;
+        line++;
+        recordLine = line;
+        fieldStart = true;
+        i = stop + 1;
       }
       if (segStart < chunk.length) {
         const rest = chunk.subarray(segStart);
@@ -203,7 +261,7 @@ export async function tagLines(input: Readable, outPath: string, options: TagOpt
         payload: body.slice(0, 2000),
       });
     } else if (parts.length > 0) {
-      endRecord();
+      endRecord(Buffer.alloc(0), 0, 0);
     }
     await write(true);
   } finally {

@@ -21,7 +21,7 @@ import { QUARANTINE_STREAM } from '../../core/runner.ts';
 import type { ResolvedRule } from './config.ts';
 import { contractOf, lakeType } from './contracts.ts';
 import { encodingSupported, utf8Stream } from './encoding.ts';
-import { planColumns, typedRowsSql } from './file-sql.ts';
+import { payloadSql, planColumns, typedRowsSql } from './file-sql.ts';
 import { FileUnreadable, MAX_RECORD_BYTES, NDJSON_SEPARATOR, tagLines, type TagResult } from './line-tagger.ts';
 import { xlsxToTaggedCsv } from './xlsx.ts';
 
@@ -169,7 +169,12 @@ export async function loadFile(ctx: LoadFileContext, file: FileToLoad, resolved:
     if (bad > 0) {
       const tagPrefix = `regexp_extract(csv_line, '^\\d+')`;
       const parts = [
-        ...(typedSql ? [`select _line as line, _reason as reason, _payload::varchar as payload from ${typed} where _reason <> ''`] : []),
+        ...(typedSql
+          ? [
+              `select typed._line as line, typed._reason as reason, ${payloadSql(headers, 'raw')}::varchar as payload ` +
+                `from ${typed} as typed inner join ${raw} as raw on typed._line = raw._line where typed._reason <> ''`,
+            ]
+          : []),
         `select coalesce(try_cast(${tagPrefix} as bigint), line) as line, string_agg(distinct ${rejectReason}, '; ') as reason, ` +
           `any_value(substr(csv_line, length(${tagPrefix}) + 2)) as payload from ${rejects} group by all`,
         `select line, reason, payload from ${broken}`,

@@ -18,7 +18,9 @@ import { silentLogger } from '../../../extract/core/log.ts';
 import { runSource } from '../../../extract/core/runner.ts';
 import { parseMapping, type FilesSettings } from '../../../extract/sources/files/config.ts';
 import { createFilesSource } from '../../../extract/sources/files/index.ts';
+import { tagLines } from '../../../extract/sources/files/line-tagger.ts';
 import { createSource } from '../../../extract/sources/index.ts';
+import { Readable } from 'node:stream';
 
 let root: string;
 let inbox: string;
@@ -487,5 +489,27 @@ describe('file exports: the shipped example', () => {
       { review_id: 'R3M8P2Z4', rating: 2, title: '用了一周就坏了', body: '第一周还好，后来接触不良。\n联系客服三天没回复。', reviewer_name: 'Li Na', verified_purchase: true, marketplace_country: 'DE', created_at: '2026-10-05 13:40', line: 3 },
       { review_id: 'R1J5T6W8', rating: 4, title: '还可以', body: '线有点短', reviewer_name: '小张', verified_purchase: false, marketplace_country: 'JP', created_at: '2026-10-07 16:00', line: 5 },
     ]);
+  });
+});
+
+describe('file exports: the line tagger', () => {
+  it('finds the same records and lines whatever the chunk boundaries', async () => {
+    const text = Buffer.from(AMAZON_CSV(AMAZON_ROWS).slice(1).replaceAll('\n', '\r\n'));
+    const tag = async (chunkSize: number) => {
+      const chunks: Buffer[] = [];
+      for (let i = 0; i < text.length; i += chunkSize) chunks.push(text.subarray(i, i + chunkSize));
+      const out = join(root, `tagged-${chunkSize}.csv`);
+      const result = await tagLines(Readable.from(chunks), out, { mode: 'delimited', delimiter: ',', quote: '"', escape: '"', headerRow: 1 });
+      return { result, text: readFileSync(out, 'utf8') };
+    };
+    const whole = await tag(text.length);
+    expect(whole.result.records).toBe(10); // lines 2, 3-5, 6 .. 13; 14-15 never close their quote
+    expect(whole.result.broken.map((b) => b.line)).toEqual([14]);
+    expect(whole.text.split('\n').slice(1, 4)).toEqual([
+      '2,R1AAA,B0C1234567,5,Great charger,"Works fine, fast shipping",Jane D.,Yes,10/05/2026 14:30,112-1234567-1234567,3',
+      '3,R1AAB,B0C1234567,2,"Stopped ""working""","Line one\r',
+      'Line two\r',
+    ]);
+    for (const size of [1, 2, 3, 7, 64]) expect(await tag(size)).toEqual(whole);
   });
 });

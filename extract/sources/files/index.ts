@@ -20,8 +20,9 @@
  * (state `files._files` in `data/lake/_state/files.json`: path -> hash, rule fingerprint, load id), and the state
  * of a file advances only after its rows, quarantine and `_files` row are written. The lake is append-only, so a
  * changed file's new rows land beside the old ones; staging keeps, for each `_file`, only the rows of the load
- * named by its latest `_files` row (highest `_load_id`). A run killed between a file's rows and its `_files` row
- * leaves rows no `_files` row names (ignored) and the file is read again by the next run.
+ * named by its latest `_files` row with status `loaded` (highest `_load_id`; a version rejected whole leaves the
+ * previous rows in place). A run killed between a file's rows and its `_files` row leaves rows no `_files` row
+ * names (ignored) and the file is read again by the next run.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';

@@ -163,7 +163,7 @@ export async function loadFile(ctx: LoadFileContext, file: FileToLoad, resolved:
       await writer.writeQuery(
         { source: FILES_SOURCE, stream: rule.entity, loadId: ctx.loadId },
         `select ${columns.join(', ')}, _extra, ${lit(file.relPath)} as _file, ${lit(file.sha256)} as _file_sha256, _line ` +
-          `from ${typed} where _reason = '' order by _line`,
+          `from ${typed} where _reason = ''`,
       );
     }
     if (bad > 0) {

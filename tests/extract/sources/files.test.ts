@@ -405,9 +405,9 @@ describe('file exports: later runs', () => {
     );
     expect(versions).toEqual([{ hashes: 2, loads: 2 }]);
 
-    // What staging does: each file's current version is its latest _files row; keep the rows of that load.
+    // What staging does: each file's current version is its latest loaded _files row; keep the rows of that load.
     const current = await db.all<{ review_id: string; rating: string; title: string; _load_id: string }>(
-      `with current_files as (select _file, max(_load_id) as _load_id from ${parquet('_files')} group by _file) ` +
+      `with current_files as (select _file, max(_load_id) as _load_id from ${parquet('_files')} where status = 'loaded' group by _file) ` +
         `select review_id, rating, title, _load_id from ${parquet('reviews')} as reviews ` +
         `inner join current_files using (_file, _load_id) order by _file, _line`,
     );
@@ -420,6 +420,17 @@ describe('file exports: later runs', () => {
     ]);
     expect(current[0]!._load_id).toBe(changed.load_id);
     expect(current[2]!._load_id).toBe(first.load_id);
+  });
+
+  it('keeps the previous rows of a file whose new version cannot be read, and says so', async () => {
+    writeFileSync(join(inbox, 'cn', '亚马逊评论-2026年10月.csv'), iconv.encode('编号,内容\r\nX,坏了\r\n', 'gbk'));
+    const broken = await run();
+    expect(broken.warnings).toEqual([expect.stringMatching(/^cn\/亚马逊评论-2026年10月\.csv was not loaded: missing required reviews column\(s\) review_id, marketplace_country, rating, created_at/)]);
+    const current = await db.all(
+      `with current_files as (select _file, max(_load_id) as _load_id from ${parquet('_files')} where status = 'loaded' group by _file) ` +
+        `select review_id from ${parquet('reviews')} inner join current_files using (_file, _load_id) where _file like 'cn/%' order by 1`,
+    );
+    expect(current.map((r) => r.review_id)).toEqual(['CN-R001', 'CN-R002', 'CN-R003']);
   });
 
   it('reads a file again when its mapping rule changes, and everything on --full-refresh', async () => {

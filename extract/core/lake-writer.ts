@@ -85,6 +85,27 @@ export class LakeWriter {
     return { path: final, rows: lines.length };
   }
 
+  /**
+   * The bulk path: writes the rows of a DuckDB query as one Parquet file of the stream (same folder, name and
+   * atomic commit as `writeBatch`), adding `_load_id` and `_extracted_at`. The query decides the other columns
+   * (a bulk source types its rows in SQL). `target.columns` is not used.
+   */
+  async writeQuery(target: Omit<BatchTarget, 'columns'>, query: string): Promise<string> {
+    const extractedAt = new Date();
+    const { temp, final } = this.nextFile({ ...target, columns: [] }, extractedAt);
+    try {
+      await this.db.run(
+        `copy (select q.*, ${sqlLiteral(target.loadId)} as _load_id, ` +
+          `${sqlLiteral(extractedAt.toISOString())}::timestamptz at time zone 'UTC' as _extracted_at from (${query}) as q) ` +
+          `to ${sqlLiteral(temp)} (format parquet, compression zstd)`,
+      );
+      commitFile(temp, final);
+    } finally {
+      rmSync(temp, { force: true });
+    }
+    return final;
+  }
+
   /** Writes a zero-row file with the stream's columns, so the stream is readable before it has any data. */
   async writeEmpty(target: BatchTarget): Promise<WrittenFile> {
     const { temp, final } = this.nextFile(target, new Date());

@@ -26,6 +26,8 @@ export interface LoadRecord {
   finished_at: string | null;
   streams: StreamLoadSummary[];
   error: string | null;
+  /** Warnings of a bulk source's load (see `SourceDefinition.load`), shown in the run summary. */
+  warnings?: string[];
 }
 
 let lastIdMillis = 0;

@@ -156,7 +156,10 @@ async function runStream(
   return summary;
 }
 
-/** Extracts one source into the lake as one load. Throws (after recording the failed load) if a stream fails. */
+/**
+ * Extracts one source into the lake as one load. Throws (after recording the failed load) if a stream fails.
+ * A source with a bulk path (`SourceDefinition.load`, the file exports) loads itself inside the same load.
+ */
 export async function runSource(source: SourceDefinition, options: RunSourceOptions): Promise<LoadRecord> {
   const loadId = options.loadId ?? newLoadId();
   const manifest = new LoadsManifest(options.lakeDir);
@@ -180,8 +183,25 @@ export async function runSource(source: SourceDefinition, options: RunSourceOpti
   };
   manifest.write(load);
   try {
-    for (const stream of selected) {
-      load.streams.push(await runStream(source, stream, loadId, writer, stateStore, options));
+    if (source.load) {
+      const result = await source.load({
+        loadId,
+        log: options.log.child({ source: source.name, load_id: loadId }),
+        signal: options.signal ?? new AbortController().signal,
+        db: options.db,
+        lakeDir: options.lakeDir,
+        writer,
+        state: stateStore,
+        streams: selected.map((s) => s.name),
+        fullRefresh: options.fullRefresh === true,
+        onProgress: options.onProgress,
+      });
+      load.streams.push(...result.streams);
+      if (result.warnings.length > 0) load.warnings = result.warnings;
+    } else {
+      for (const stream of selected) {
+        load.streams.push(await runStream(source, stream, loadId, writer, stateStore, options));
+      }
     }
     load.status = 'completed';
   } catch (error) {

@@ -7,7 +7,11 @@
  * writing and state live in the shared core (`runner.ts`), never in a connector.
  */
 import type { z } from 'zod';
+import type { Db } from './duckdb.ts';
+import type { LakeWriter } from './lake-writer.ts';
+import type { StreamLoadSummary } from './loads.ts';
 import type { Logger } from './log.ts';
+import type { StateStore } from './state.ts';
 
 /**
  * - `replace`: every load is a complete snapshot; once a load of the stream finishes, older loads are removed.
@@ -51,6 +55,36 @@ export interface SourceDefinition {
   name: string;
   description: string;
   streams: StreamDefinition[];
+  /**
+   * The bulk path, for sources whose data is already in files DuckDB reads faster than JavaScript could (file
+   * exports). When present, the runner calls it instead of reading the streams record by record: the source moves
+   * its rows with SQL (`LakeWriter.writeQuery`), under the same lake layout, load id and loads manifest, and is
+   * itself responsible for typing rows, quarantining bad ones (with the reason) and advancing its state only after
+   * the rows it covers are written. Its `streams` then only declare what it lands (name, key, schema): their
+   * `read` is never called.
+   */
+  load?(ctx: BulkLoadContext): Promise<BulkLoadResult>;
+}
+
+export interface BulkLoadContext {
+  loadId: string;
+  log: Logger;
+  signal: AbortSignal;
+  db: Db;
+  lakeDir: string;
+  writer: LakeWriter;
+  state: StateStore;
+  /** The streams to load (all, or those asked for with --stream). */
+  streams: string[];
+  /** Ignore stored state. */
+  fullRefresh: boolean;
+  onProgress?: (progress: { source: string; stream: string; rows: number; quarantined: number }) => void;
+}
+
+export interface BulkLoadResult {
+  streams: StreamLoadSummary[];
+  /** Sentences for the run summary (e.g. a file that could not be read at all). */
+  warnings: string[];
 }
 
 /** Identity helper that keeps a stream's schema type while checking it against the contract. */

@@ -3,12 +3,15 @@ import type { Config } from '../core/config.ts';
 import { UserError } from '../core/errors.ts';
 import type { SourceDefinition } from '../core/stream.ts';
 import { createDemoSource } from './demo/index.ts';
+import { loadFilesSettings } from './files/config.ts';
+import { createFilesSource } from './files/index.ts';
 import { loadShopifyConfig } from './shopify/config.ts';
 import { createShopifySource } from './shopify/index.ts';
 
 const factories: Record<string, (config: Config) => SourceDefinition> = {
   demo: (config) => createDemoSource(config.demo),
   shopify: () => createShopifySource(loadShopifyConfig()),
+  files: () => createFilesSource(loadFilesSettings()),
 };
 
 export const SOURCE_NAMES = Object.keys(factories);

@@ -1,6 +1,7 @@
 /**
- * Column contracts of entities that arrive as file exports (CSV, TSV, NDJSON, XLSX) dropped in a folder.
- * These are the canonical column names; a mapping config translates other tools' headers to them.
+ * Record shape of the marketplace review export as the demo emits it (stream `demo.reviews`). The column contract
+ * of every entity the file-export source loads from a drop folder (reviews with these same columns, returns,
+ * orders, conversations, messages) is in `contracts.ts`.
  */
 import { z } from 'zod';
 

@@ -34,6 +34,7 @@ export async function extractStep(config: Config, log: Logger, options: ExtractO
         batchSize: config.batchSize,
         onProgress: (p) => progress.update(`extract ${p.source}.${p.stream}: ${p.rows.toLocaleString('en')} rows`),
       });
+      for (const warning of load.warnings ?? []) result.warnings.push(`${source.name}: ${warning}`);
       for (const stream of load.streams) {
         result.items.push({
           name: `${source.name}.${stream.stream}`,

@@ -3,9 +3,11 @@ import type { Config } from '../core/config.ts';
 import { UserError } from '../core/errors.ts';
 import type { SourceDefinition } from '../core/stream.ts';
 import { createDemoSource } from './demo/index.ts';
+import { zendeskSourceFromEnv } from './zendesk/index.ts';
 
 const factories: Record<string, (config: Config) => SourceDefinition> = {
   demo: (config) => createDemoSource(config.demo),
+  zendesk: () => zendeskSourceFromEnv(),
 };
 
 export const SOURCE_NAMES = Object.keys(factories);

@@ -15,10 +15,14 @@ export const via = z.looseObject({
   channel: z.string(),
 });
 
+/** A ticket's custom field value: text, number, checkbox, or a list of option tags for multi-select fields. */
 export const customFieldValue = z.looseObject({
   id: z.number().int(),
-  value: z.union([z.string(), z.number(), z.boolean()]).nullable(),
+  value: z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]).nullable(),
 });
+
+/** An audit event's value: a field value, a tag list (`tags` changes), or null. */
+const auditEventValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()])), z.null()]);
 
 export const ticketSchema = z.looseObject({
   id: z.number().int(),
@@ -55,7 +59,10 @@ export const ticketCommentSchema = z.looseObject({
   via,
 });
 
-/** Ticket audit, narrowed to the events the warehouse uses (status and assignee changes). */
+/**
+ * Ticket audit. The demo emits the events the warehouse uses (status and assignee changes); the Zendesk connector
+ * lands every event as it comes (Comment, Change, Create, Notification, ...).
+ */
 export const ticketAuditSchema = z.looseObject({
   id: z.number().int(),
   ticket_id: z.number().int(),
@@ -68,8 +75,8 @@ export const ticketAuditSchema = z.looseObject({
       /** `Change`, `Create`, `Comment`, ... */
       type: z.string(),
       field_name: z.string().optional(),
-      value: z.union([z.string(), z.number(), z.null()]).optional(),
-      previous_value: z.union([z.string(), z.number(), z.null()]).optional(),
+      value: auditEventValue.optional(),
+      previous_value: auditEventValue.optional(),
     }),
   ),
 });

@@ -112,7 +112,9 @@ export class ZendeskClient {
       return await this.http.request<T>(path, { query });
     } catch (error) {
       if (isNotFound(error) && path.startsWith('api/v2/incremental/')) {
-        throw new FatalError(`${(error as Error).message}; check CSW_ZENDESK_SUBDOMAIN (or CSW_ZENDESK_BASE_URL)`);
+        // The exports exist on every account: a 404 there means the address is not a Zendesk account.
+        const message = (error as Error).message.replace(/: check the account address$/, '');
+        throw new FatalError(`${message}: check CSW_ZENDESK_SUBDOMAIN (or CSW_ZENDESK_BASE_URL)`);
       }
       throw error;
     }

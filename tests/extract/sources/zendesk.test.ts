@@ -311,6 +311,20 @@ describe('zendesk connector in `npm run extract`', () => {
     }
   });
 
+  it('a wrong account address (404 on the export): one sentence naming the setting', async () => {
+    const server = new ZendeskTestServer({ tickets: 5, endUsers: 5 });
+    await server.start();
+    try {
+      const lake = join(temp('csw-zendesk-404-'), 'lake');
+      const source = createZendeskSource(loadZendeskConfig(env(server, { CSW_ZENDESK_BASE_URL: `${server.baseUrl}/wrong` })));
+      await expect(runSource(source, { db, lakeDir: lake, log: createLogger({ console: 'silent' }) })).rejects.toThrow(
+        `Zendesk has nothing at ${server.baseUrl}/wrong/api/v2/incremental/tickets/cursor.json (404): check CSW_ZENDESK_SUBDOMAIN (or CSW_ZENDESK_BASE_URL)`,
+      );
+    } finally {
+      await server.stop();
+    }
+  });
+
   it('missing settings: one sentence naming what to set', () => {
     expect(() => loadZendeskConfig({})).toThrow(
       'The zendesk source needs CSW_ZENDESK_SUBDOMAIN (acme for acme.zendesk.com) and CSW_ZENDESK_EMAIL and CSW_ZENDESK_API_TOKEN, or CSW_ZENDESK_OAUTH_TOKEN: set them in the environment or .env (see .env.example).',

@@ -11,10 +11,12 @@
  *
  * Rate limits: Zendesk sends `X-Rate-Limit` (requests per minute for the account) and `X-Rate-Limit-Remaining`
  * (and on some endpoints `ratelimit-reset`, seconds until the window resets). `rateLimitPause` slows down before
- * the limit is hit; the HttpClient handles the 429 + Retry-After that still may come (the incremental exports have
- * their own limit of 10 requests a minute, which has no headers of its own).
+ * the limit is hit (the pause is shared by the streams of a run); the HttpClient handles the 429 + Retry-After that
+ * may still come (the incremental exports have their own limit of 10 requests a minute, and their 429 says how long
+ * to wait: a nightly run makes a few export calls per stream, a first load of a large account waits out that limit).
  */
 import { lookup } from 'node:dns/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { FatalError, UserError } from '../../core/errors.ts';
 import { HttpClient, type HttpResponse } from '../../core/http.ts';
 import type { Logger } from '../../core/log.ts';
@@ -71,6 +73,11 @@ export function isNotFound(error: unknown): boolean {
   return error instanceof FatalError && /\(404\)/.test(error.message);
 }
 
+/** When the next request may go, shared by the clients of one source so a pause carries over from stream to stream. */
+export interface Pacer {
+  until: number;
+}
+
 export class ZendeskClient {
   readonly http: HttpClient;
   private checked = false;
@@ -78,7 +85,8 @@ export class ZendeskClient {
   constructor(
     private readonly config: ZendeskConfig,
     log: Logger,
-    signal?: AbortSignal,
+    private readonly signal?: AbortSignal,
+    private readonly pacer: Pacer = { until: 0 },
   ) {
     this.http = new HttpClient({
       service: 'Zendesk',
@@ -87,7 +95,11 @@ export class ZendeskClient {
       log,
       signal,
       authHint: `check ${config.authSettings} (and that the user is an admin or agent with access to the data)`,
-      throttle: (response) => rateLimitPause(response.headers),
+      throttle: (response) => {
+        const pause = rateLimitPause(response.headers);
+        if (pause > 0) pacer.until = Math.max(pacer.until, Date.now() + pause);
+        return pause;
+      },
     });
   }
 
@@ -108,6 +120,8 @@ export class ZendeskClient {
 
   async get<T>(path: string, query?: Record<string, string | number | undefined>): Promise<HttpResponse<T>> {
     await this.preflight();
+    const wait = this.pacer.until - Date.now();
+    if (wait > 0) await sleep(wait, undefined, { signal: this.signal });
     try {
       return await this.http.request<T>(path, { query });
     } catch (error) {

@@ -43,6 +43,8 @@
  * What a killed run leaves: state covers only pages whose records are in the lake, so the next run resumes at the
  * first page not landed. If the kill falls between a page's Parquet file and its state write, that page is landed
  * again: duplicate (id, updated_at) rows are possible for at most one page per stream, identical to the first copy.
+ * satisfaction_ratings checkpoints once, after its window: a run killed inside it lands nothing of it (unless the
+ * window held more ratings than CSW_BATCH_SIZE, whose flushed part the next run lands again).
  *
  * Zendesk API reference:
  * - https://developer.zendesk.com/api-reference/ticketing/ticket-management/incremental_exports/
@@ -89,7 +91,8 @@ export function commentsOfAudit(audit: RawRecord): RawRecord[] {
 }
 
 export function createZendeskSource(config: ZendeskConfig): SourceDefinition {
-  const client = (ctx: ReadContext) => new ZendeskClient(config, ctx.log, ctx.signal);
+  const pacer = { until: 0 };
+  const client = (ctx: ReadContext) => new ZendeskClient(config, ctx.log, ctx.signal, pacer);
 
   /** Audits fetched by one sweep for the other, keyed by ticket id and version. */
   const shared = new Map<string, RawRecord[]>();

@@ -52,6 +52,8 @@ export function rateLimitPause(headers: Headers): number {
 
 export interface ExportPage {
   items: RawRecord[];
+  /** The sideloaded records asked for with `include` (e.g. `metric_sets`), as the page carried them. */
+  included: RawRecord[];
   /** Where the next page, or the next run, starts. */
   cursor: string;
   endOfStream: boolean;
@@ -155,7 +157,8 @@ export class ZendeskClient {
       const next = body.after_cursor ?? cursor;
       if (!next) throw new FatalError(`Zendesk's ${resource} export answered without an after_cursor`);
       const endOfStream = body.end_of_stream === true;
-      yield { items: items as RawRecord[], cursor: next, endOfStream };
+      const included = extraQuery.include ? body[extraQuery.include] : undefined;
+      yield { items: items as RawRecord[], included: Array.isArray(included) ? (included as RawRecord[]) : [], cursor: next, endOfStream };
       if (endOfStream) return;
       if (!body.after_cursor) throw new FatalError(`Zendesk's ${resource} export said there is more but gave no after_cursor`);
       cursor = body.after_cursor;

@@ -8,9 +8,13 @@
  * - `tickets`: the cursor-based incremental ticket export, `GET /api/v2/incremental/tickets/cursor.json`
  *   (`start_time` on the first run, then `cursor`; up to 1000 tickets a page, `end_of_stream` on the last). Every
  *   version the export returns is landed (merge: staging keeps the newest per id). Deleted tickets come back with
- *   `status: "deleted"` and are landed like any other version, so staging can drop them. No `include` sideload: the
- *   ones the export offers (users, groups, organizations) would land partial, unversioned copies of streams this
- *   source already reads completely through their own endpoints, so they would cost bytes, not save calls.
+ *   `status: "deleted"` and are landed like any other version, so staging can drop them.
+ * - `ticket_metrics`: the same export with `include=metric_sets`: Zendesk's own metrics of each ticket version
+ *   (replies, reopens, reply, resolution and wait times in calendar and business minutes) come sideloaded, one call
+ *   per 1000 tickets instead of one `GET /api/v2/tickets/{id}/metrics` per ticket. That is the sideload that saves
+ *   calls here; the others (users, groups, organizations) would land partial, unversioned copies of streams this
+ *   source reads completely through their own endpoints. It is a stream of its own, sweeping the export with its
+ *   own cursor, because a stream lands one record shape.
  * - `ticket_audits` and `ticket_comments`: for each ticket version in the same incremental ticket export, the ticket's
  *   audits, `GET /api/v2/tickets/{id}/audits` (cursor pagination). One audit call brings both the Comment events
  *   (the messages, with author, public flag and body) and the Change events (status and assignee changes), in the
@@ -36,7 +40,7 @@
  *   none is ever skipped by the mark).
  *
  * State (per stream, through `ctx.checkpoint` after each page, so it never runs ahead of the lake):
- * `{ cursor }` for tickets, users, ticket_audits and ticket_comments (the export's `after_cursor`; the last page's is
+ * `{ cursor }` for tickets, ticket_metrics, users, ticket_audits and ticket_comments (the export's `after_cursor`; the last page's is
  * where the next run starts); `{ updated_at, id }` for satisfaction_ratings; none for groups. `--full-refresh`
  * forgets it, starts again from CSW_ZENDESK_START_DATE and replaces what the lake held for the stream.
  *
@@ -63,6 +67,7 @@ import {
   satisfactionRatingSchema,
   ticketAuditSchema,
   ticketCommentSchema,
+  ticketMetricSetSchema,
   ticketSchema,
   userSchema,
 } from './schemas.ts';
@@ -140,9 +145,10 @@ export function createZendeskSource(config: ZendeskConfig): SourceDefinition {
     }
   }
 
-  async function* exportStream(resource: 'tickets' | 'users', ctx: ReadContext, state: StreamState | undefined) {
-    for await (const page of client(ctx).incrementalExport(resource, { cursor: cursorOf(state), startTime: config.startTime })) {
-      yield* page.items;
+  async function* exportStream(resource: 'tickets' | 'users', ctx: ReadContext, state: StreamState | undefined, sideload?: string) {
+    const from = { cursor: cursorOf(state), startTime: config.startTime };
+    for await (const page of client(ctx).incrementalExport(resource, from, sideload ? { include: sideload } : {})) {
+      yield* sideload ? page.included : page.items;
       await ctx.checkpoint({ cursor: page.cursor });
     }
   }
@@ -169,7 +175,7 @@ export function createZendeskSource(config: ZendeskConfig): SourceDefinition {
 
   return {
     name: 'zendesk',
-    description: `Zendesk Support at ${config.baseUrl}: tickets, comments, audits, users, groups, CSAT ratings.`,
+    description: `Zendesk Support at ${config.baseUrl}: tickets, comments, audits, ticket metrics, users, groups, CSAT ratings.`,
     streams: [
       defineStream({
         name: 'tickets',
@@ -195,6 +201,15 @@ export function createZendeskSource(config: ZendeskConfig): SourceDefinition {
         writeDisposition: 'merge',
         schema: ticketAuditSchema,
         read: (ctx, state) => auditSweep(ctx, state, (audit) => [audit]),
+      }),
+      defineStream({
+        name: 'ticket_metrics',
+        description: "Zendesk's metric set of each ticket version (replies, reopens, reply and resolution times), sideloaded on the ticket export.",
+        primaryKey: ['id'],
+        cursorField: 'updated_at',
+        writeDisposition: 'merge',
+        schema: ticketMetricSetSchema,
+        read: (ctx, state) => exportStream('tickets', ctx, state, 'metric_sets'),
       }),
       defineStream({
         name: 'users',

@@ -120,6 +120,33 @@ export const satisfactionRatingSchema = z.looseObject({
   updated_at: zendeskTimestamp,
 });
 
+/** A duration Zendesk measures in calendar and in business minutes. */
+const minutes = z.looseObject({ calendar: z.number().nullable(), business: z.number().nullable() });
+
+/**
+ * Zendesk's own metrics of a ticket (a "metric set": replies, reopens, reply and resolution times), as sideloaded
+ * on the incremental ticket export with `include=metric_sets`. Only the Zendesk connector lands it (the warehouse
+ * computes its metrics from the messages; these let it check them against Zendesk's).
+ */
+export const ticketMetricSetSchema = z.looseObject({
+  id: z.number().int(),
+  ticket_id: z.number().int(),
+  created_at: zendeskTimestamp,
+  updated_at: zendeskTimestamp,
+  replies: z.number().int().nullable().optional(),
+  reopens: z.number().int().nullable().optional(),
+  assignee_stations: z.number().int().nullable().optional(),
+  group_stations: z.number().int().nullable().optional(),
+  assigned_at: zendeskTimestamp.nullable().optional(),
+  solved_at: zendeskTimestamp.nullable().optional(),
+  reply_time_in_minutes: minutes.nullable().optional(),
+  first_resolution_time_in_minutes: minutes.nullable().optional(),
+  full_resolution_time_in_minutes: minutes.nullable().optional(),
+  agent_wait_time_in_minutes: minutes.nullable().optional(),
+  requester_wait_time_in_minutes: minutes.nullable().optional(),
+  on_hold_time_in_minutes: minutes.nullable().optional(),
+});
+
 /** Ticket custom field ids the demo uses; a real account configures its own (see .env.example). */
 export const DEMO_CUSTOM_FIELDS = {
   orderNumber: 360000001,

@@ -5,7 +5,7 @@
  * CSAT ratings):
  * - cursor-based incremental exports of tickets and users: `start_time` (400 when less than a minute old), `cursor`,
  *   `after_cursor`/`after_url`, `end_of_stream`; items changed within the last minute are held back; deleted tickets
- *   come with status `deleted`;
+ *   come with status `deleted`; `include=metric_sets` sideloads the tickets' metric sets;
  * - cursor pagination (`page[size]`, `page[after]`, `meta.has_more`, `links.next`) for audits, groups, ratings
  *   (ratings filtered by `start_time` on their creation time); audits of a deleted ticket: 404;
  * - basic auth `{email}/token:{token}` or Bearer; anything else 401;
@@ -376,6 +376,36 @@ export class ZendeskTestServer {
     return this.rate(this.tickets.get(ticketId)!, this.now(), score);
   }
 
+  /** Zendesk's metric set of a ticket, worked out from its audits (sideloaded with include=metric_sets). */
+  metricSet(ticket: Rec): Rec {
+    const audits = this.audits.get(ticket.id) ?? [];
+    const created = Date.parse(ticket.created_at);
+    const agentReplies = audits.filter((a) => a.author_id !== ticket.requester_id && a.events.some((e: Rec) => e.type === 'Comment' && e.public));
+    const changes = audits.flatMap((a) => a.events.filter((e: Rec) => e.field_name === 'status').map((e: Rec) => ({ at: a.created_at, ...e })));
+    const solved = changes.filter((c) => c.value === 'solved');
+    const minutes = (at: string | undefined) => (at ? { calendar: Math.round((Date.parse(at) - created) / 60_000), business: null } : { calendar: null, business: null });
+    return {
+      url: `https://shop.zendesk.com/api/v2/ticket_metrics/${ticket.id + 800_000_000}.json`,
+      id: ticket.id + 800_000_000,
+      ticket_id: ticket.id,
+      created_at: ticket.created_at,
+      updated_at: ticket.updated_at,
+      replies: agentReplies.length,
+      reopens: changes.filter((c) => c.previous_value === 'solved' && c.value === 'open').length,
+      assignee_stations: ticket.assignee_id ? 1 : 0,
+      group_stations: 1,
+      assigned_at: audits.find((a) => a.events.some((e: Rec) => e.field_name === 'assignee_id'))?.created_at ?? null,
+      solved_at: solved.at(-1)?.at ?? null,
+      reply_time_in_minutes: minutes(agentReplies[0]?.created_at),
+      first_resolution_time_in_minutes: minutes(solved[0]?.at),
+      full_resolution_time_in_minutes: minutes(solved.at(-1)?.at),
+      agent_wait_time_in_minutes: { calendar: 0, business: 0 },
+      requester_wait_time_in_minutes: { calendar: 0, business: 0 },
+      on_hold_time_in_minutes: { calendar: 0, business: 0 },
+      custom_status_updated_at: ticket.updated_at,
+    };
+  }
+
   agentIds(): number[] {
     return [...this.agents];
   }
@@ -506,10 +536,16 @@ export class ZendeskTestServer {
       .sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1]);
     const page = after.slice(0, this.exportPageSize);
     const next = page.length > 0 ? enc(page.at(-1)!.key) : enc(position);
+    const include = (q.get('include') ?? '').split(',');
+    const sideloads: Rec = {};
+    if (resource === 'tickets' && include.includes('metric_sets')) {
+      sideloads.metric_sets = page.filter(({ item }) => item.status !== 'deleted').map(({ item }) => this.metricSet(item));
+    }
     return [
       200,
       {
         [resource]: page.map(({ item }) => structuredClone(item)),
+        ...sideloads,
         after_url: `${this.baseUrl}/api/v2/incremental/${resource}/cursor.json?cursor=${next}`,
         after_cursor: next,
         before_url: null,

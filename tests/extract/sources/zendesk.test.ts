@@ -18,7 +18,7 @@ import { createZendeskSource, RATING_LOOKBACK_DAYS } from '../../../extract/sour
 import { ZendeskTestServer, type Rec } from './zendesk-server.ts';
 
 const START_DATE = '2020-01-01';
-const STREAMS = ['tickets', 'ticket_comments', 'ticket_audits', 'users', 'groups', 'satisfaction_ratings'] as const;
+const STREAMS = ['tickets', 'ticket_comments', 'ticket_audits', 'ticket_metrics', 'users', 'groups', 'satisfaction_ratings'] as const;
 
 let db: Db;
 const temps: string[] = [];
@@ -84,6 +84,11 @@ async function expectLakeMatchesServer(lake: string, server: ZendeskTestServer) 
   expect(sorted([...tickets.values()].map((r) => versionKey(r.id, r.updated_at) + r.status))).toEqual(
     sorted([...server.tickets.values()].map((t) => versionKey(t.id, t.updated_at) + t.status)),
   );
+  const metrics = latest(await lakeRows(lake, 'ticket_metrics', 'id, updated_at, replies, reopens'));
+  const live = [...server.tickets.values()].filter((t) => t.status !== 'deleted').map((t) => server.metricSet(t));
+  expect(sorted([...metrics.values()].filter((m) => live.some((l) => String(l.id) === m.id)).map((r) => versionKey(r.id, r.updated_at) + `/${r.replies}/${r.reopens}`))).toEqual(
+    sorted(live.map((m) => versionKey(m.id, m.updated_at) + `/${m.replies}/${m.reopens}`)),
+  );
   const users = latest(await lakeRows(lake, 'users', 'id, updated_at, role'));
   expect(sorted([...users.values()].map((r) => versionKey(r.id, r.updated_at) + r.role))).toEqual(
     sorted([...server.users.values()].map((u) => versionKey(u.id, u.updated_at) + u.role)),
@@ -120,7 +125,8 @@ describe('zendesk connector against a local Zendesk API', () => {
     await expectLakeMatchesServer(lake, server);
 
     // exactly once: no version landed twice
-    for (const stream of ['tickets', 'users', 'satisfaction_ratings']) expect(duplicates(await lakeRows(lake, stream)), stream).toBe(0);
+    for (const stream of ['tickets', 'ticket_metrics', 'users', 'satisfaction_ratings']) expect(duplicates(await lakeRows(lake, stream)), stream).toBe(0);
+    expect((await lakeRows(lake, 'ticket_metrics')).length).toBe(server.tickets.size);
     const audits = await lakeRows(lake, 'ticket_audits', 'id, null as updated_at');
     expect(audits.length).toBe(server.allAudits().length);
 
@@ -149,7 +155,7 @@ describe('zendesk connector against a local Zendesk API', () => {
 
     // state: the export cursors and the ratings mark
     const state = new StateStore(lake);
-    for (const stream of ['tickets', 'users', 'ticket_comments', 'ticket_audits']) expect(state.get('zendesk', stream)).toMatchObject({ cursor: expect.any(String) });
+    for (const stream of ['tickets', 'ticket_metrics', 'users', 'ticket_comments', 'ticket_audits']) expect(state.get('zendesk', stream)).toMatchObject({ cursor: expect.any(String) });
     expect(state.get('zendesk', 'satisfaction_ratings')).toMatchObject({ updated_at: expect.any(String), id: expect.any(Number) });
 
     const log = readFileSync(logFile, 'utf8');
@@ -178,6 +184,8 @@ describe('zendesk connector against a local Zendesk API', () => {
     const changedTickets = [updated, commented, deleted, ...added];
     expect(sorted((await landed('tickets')).map((r) => versionKey(r.id, r.updated_at)))).toEqual(sorted(changedTickets.map((t) => versionKey(t.id, t.updated_at))));
     expect((await landed('users')).map((r) => versionKey(r.id, r.updated_at))).toEqual([versionKey(leaver.id, leaver.updated_at)]);
+    const changedMetrics = changedTickets.filter((t) => t.status !== 'deleted').map((t) => server.metricSet(t));
+    expect(sorted((await landed('ticket_metrics')).map((r) => versionKey(r.id, r.updated_at)))).toEqual(sorted(changedMetrics.map((m) => versionKey(m.id, m.updated_at))));
     expect(sorted((await landed('satisfaction_ratings')).map((r) => versionKey(r.id, r.updated_at)))).toEqual(
       sorted([changedRating, newRating].map((r) => versionKey(r.id, r.updated_at))),
     );
@@ -281,7 +289,7 @@ describe('zendesk connector in `npm run extract`', () => {
       await expectLakeMatchesServer(lake, server);
       // The contract allows one page per stream again when a kill falls between its Parquet file and its state
       // write; these kills fell while a request was in flight, after the last checkpoint, so there are none.
-      for (const stream of ['tickets', 'users', 'satisfaction_ratings']) expect(duplicates(await lakeRows(lake, stream)), stream).toBe(0);
+      for (const stream of ['tickets', 'ticket_metrics', 'users', 'satisfaction_ratings']) expect(duplicates(await lakeRows(lake, stream)), stream).toBe(0);
       for (const stream of ['ticket_comments', 'ticket_audits']) {
         const rows = await lakeRows(lake, stream, 'id, null as updated_at');
         expect(rows.length - new Set(rows.map((r) => r.id)).size, stream).toBe(0);

@@ -1,5 +1,5 @@
 /**
- * The Zendesk Support source: lands tickets, their comments and audits, users, groups and CSAT ratings in
+ * The Zendesk Support source: lands tickets, their comments, audits and metrics, users, groups and CSAT ratings in
  * `data/lake/raw/zendesk/<stream>/`, in the record shapes of `schemas.ts` (the shapes the demo emits, so staging is
  * shared). Records are landed as the API sends them: tags, custom fields (where the order number lives) and fields
  * this project does not know yet (kept under `_extra`). Paging and rate limits: `client.ts`; settings: `config.ts`.
@@ -21,8 +21,8 @@
  *   documented audit shape that `schemas.ts` declares; a comment is the audit's Comment event with the audit's
  *   `created_at`, `via` and the `ticket_id`. Chosen over the incremental ticket event export
  *   (`/api/v2/incremental/ticket_events?include=comment_events`) because that one is time-based only (documented
- *   duplicates at page edges, no cursor), and returns events in another shape (`child_events` keyed by field name)
- *   that would have to be rebuilt into audits. The price is one call per changed ticket (at the account's rate, 200
+ *   duplicates at page edges, no cursor), and returns events in another shape (ticket events with `child_events`)
+ *   that would have to be rebuilt into the audit shape the demo and staging share. The price is one call per changed ticket (at the account's rate, 200
  *   to 700 a minute, not the exports' 10), which suits a nightly delta; a first load of a very large account is
  *   slower. Each of the two streams sweeps the export with its own cursor (so `--stream` and a resumed run work on
  *   either alone); within one run the audits fetched by the first sweep are handed to the second, so a ticket costs
@@ -40,8 +40,8 @@
  *   none is ever skipped by the mark).
  *
  * State (per stream, through `ctx.checkpoint` after each page, so it never runs ahead of the lake):
- * `{ cursor }` for tickets, ticket_metrics, users, ticket_audits and ticket_comments (the export's `after_cursor`; the last page's is
- * where the next run starts); `{ updated_at, id }` for satisfaction_ratings; none for groups. `--full-refresh`
+ * `{ cursor }` for tickets, ticket_metrics, users, ticket_audits and ticket_comments (the export's `after_cursor`;
+ * the last page's is where the next run starts); `{ updated_at, id }` for satisfaction_ratings; none for groups. `--full-refresh`
  * forgets it, starts again from CSW_ZENDESK_START_DATE and replaces what the lake held for the stream.
  *
  * What a killed run leaves: state covers only pages whose records are in the lake, so the next run resumes at the
@@ -54,6 +54,7 @@
  * - https://developer.zendesk.com/api-reference/ticketing/ticket-management/incremental_exports/
  * - https://developer.zendesk.com/documentation/ticketing/managing-tickets/using-the-incremental-export-api/
  * - https://developer.zendesk.com/api-reference/ticketing/tickets/ticket_audits/
+ * - https://developer.zendesk.com/api-reference/ticketing/tickets/ticket_metrics/
  * - https://developer.zendesk.com/api-reference/ticketing/ticket-management/satisfaction_ratings/
  * - https://developer.zendesk.com/documentation/api-basics/pagination/paginating-through-lists-using-cursor-pagination/
  * - https://developer.zendesk.com/documentation/ticketing/using-the-zendesk-api/best-practices-for-avoiding-rate-limiting/
@@ -76,8 +77,11 @@ import {
 export const RATING_LOOKBACK_DAYS = 30;
 /** Ratings younger than this (server clock) wait for the next run. */
 const RATING_SETTLE_MS = 60_000;
-/** Audits kept in memory for the second audit sweep of a run (beyond this, that sweep fetches them again). */
-const SHARED_AUDITS_MAX = 200_000;
+/**
+ * Audits kept in memory for the second audit sweep of a run (a nightly delta fits; beyond this, as in a first load,
+ * the second sweep fetches them again).
+ */
+const SHARED_AUDITS_MAX = 25_000;
 
 const cursorOf = (state: StreamState | undefined) => (typeof state?.cursor === 'string' ? state.cursor : undefined);
 
@@ -131,6 +135,7 @@ export function createZendeskSource(config: ZendeskConfig): SourceDefinition {
     ctx: ReadContext,
     state: StreamState | undefined,
     pick: (audit: RawRecord) => RawRecord[],
+    last: boolean,
   ): AsyncGenerator<RawRecord> {
     const zendesk = client(ctx);
     for await (const page of zendesk.incrementalExport('tickets', { cursor: cursorOf(state), startTime: config.startTime })) {
@@ -142,6 +147,10 @@ export function createZendeskSource(config: ZendeskConfig): SourceDefinition {
         for (const audit of await auditsOf(zendesk, ctx, ticket)) yield* pick(audit);
       }
       await ctx.checkpoint({ cursor: page.cursor });
+    }
+    if (last) {
+      shared.clear();
+      sharedCount = 0;
     }
   }
 
@@ -192,7 +201,7 @@ export function createZendeskSource(config: ZendeskConfig): SourceDefinition {
         primaryKey: ['id'],
         writeDisposition: 'merge',
         schema: ticketCommentSchema,
-        read: (ctx, state) => auditSweep(ctx, state, commentsOfAudit),
+        read: (ctx, state) => auditSweep(ctx, state, commentsOfAudit, false),
       }),
       defineStream({
         name: 'ticket_audits',
@@ -200,7 +209,7 @@ export function createZendeskSource(config: ZendeskConfig): SourceDefinition {
         primaryKey: ['id'],
         writeDisposition: 'merge',
         schema: ticketAuditSchema,
-        read: (ctx, state) => auditSweep(ctx, state, (audit) => [audit]),
+        read: (ctx, state) => auditSweep(ctx, state, (audit) => [audit], true),
       }),
       defineStream({
         name: 'ticket_metrics',

@@ -7,9 +7,11 @@ import { loadFilesSettings } from './files/config.ts';
 import { createFilesSource } from './files/index.ts';
 import { loadShopifyConfig } from './shopify/config.ts';
 import { createShopifySource } from './shopify/index.ts';
+import { zendeskSourceFromEnv } from './zendesk/index.ts';
 
 const factories: Record<string, (config: Config) => SourceDefinition> = {
   demo: (config) => createDemoSource(config.demo),
+  zendesk: () => zendeskSourceFromEnv(),
   shopify: () => createShopifySource(loadShopifyConfig()),
   files: () => createFilesSource(loadFilesSettings()),
 };

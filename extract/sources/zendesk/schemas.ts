@@ -15,10 +15,14 @@ export const via = z.looseObject({
   channel: z.string(),
 });
 
+/** A ticket's custom field value: text, number, checkbox, or a list of option tags for multi-select fields. */
 export const customFieldValue = z.looseObject({
   id: z.number().int(),
-  value: z.union([z.string(), z.number(), z.boolean()]).nullable(),
+  value: z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]).nullable(),
 });
+
+/** An audit event's value: a field value, a tag list (`tags` changes), or null. */
+const auditEventValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()])), z.null()]);
 
 export const ticketSchema = z.looseObject({
   id: z.number().int(),
@@ -55,7 +59,10 @@ export const ticketCommentSchema = z.looseObject({
   via,
 });
 
-/** Ticket audit, narrowed to the events the warehouse uses (status and assignee changes). */
+/**
+ * Ticket audit. The demo emits the events the warehouse uses (status and assignee changes); the Zendesk connector
+ * lands every event as it comes (Comment, Change, Create, Notification, ...).
+ */
 export const ticketAuditSchema = z.looseObject({
   id: z.number().int(),
   ticket_id: z.number().int(),
@@ -68,8 +75,8 @@ export const ticketAuditSchema = z.looseObject({
       /** `Change`, `Create`, `Comment`, ... */
       type: z.string(),
       field_name: z.string().optional(),
-      value: z.union([z.string(), z.number(), z.null()]).optional(),
-      previous_value: z.union([z.string(), z.number(), z.null()]).optional(),
+      value: auditEventValue.optional(),
+      previous_value: auditEventValue.optional(),
     }),
   ),
 });
@@ -111,6 +118,33 @@ export const satisfactionRatingSchema = z.looseObject({
   reason: z.string().nullable().optional(),
   created_at: zendeskTimestamp,
   updated_at: zendeskTimestamp,
+});
+
+/** A duration Zendesk measures in calendar and in business minutes. */
+const minutes = z.looseObject({ calendar: z.number().nullable(), business: z.number().nullable() });
+
+/**
+ * Zendesk's own metrics of a ticket (a "metric set": replies, reopens, reply and resolution times), as sideloaded
+ * on the incremental ticket export with `include=metric_sets`. Only the Zendesk connector lands it (the warehouse
+ * computes its metrics from the messages; these let it check them against Zendesk's).
+ */
+export const ticketMetricSetSchema = z.looseObject({
+  id: z.number().int(),
+  ticket_id: z.number().int(),
+  created_at: zendeskTimestamp,
+  updated_at: zendeskTimestamp,
+  replies: z.number().int().nullable().optional(),
+  reopens: z.number().int().nullable().optional(),
+  assignee_stations: z.number().int().nullable().optional(),
+  group_stations: z.number().int().nullable().optional(),
+  assigned_at: zendeskTimestamp.nullable().optional(),
+  solved_at: zendeskTimestamp.nullable().optional(),
+  reply_time_in_minutes: minutes.nullable().optional(),
+  first_resolution_time_in_minutes: minutes.nullable().optional(),
+  full_resolution_time_in_minutes: minutes.nullable().optional(),
+  agent_wait_time_in_minutes: minutes.nullable().optional(),
+  requester_wait_time_in_minutes: minutes.nullable().optional(),
+  on_hold_time_in_minutes: minutes.nullable().optional(),
 });
 
 /** Ticket custom field ids the demo uses; a real account configures its own (see .env.example). */

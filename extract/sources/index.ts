@@ -13,7 +13,7 @@ const factories: Record<string, (config: Config) => SourceDefinition> = {
   demo: (config) => createDemoSource(config.demo),
   zendesk: () => zendeskSourceFromEnv(),
   shopify: () => createShopifySource(loadShopifyConfig()),
-  files: () => createFilesSource(loadFilesSettings()),
+  files: (config) => createFilesSource(loadFilesSettings(process.env, config.dataDir)),
 };
 
 export const SOURCE_NAMES = Object.keys(factories);

@@ -1,6 +1,7 @@
 /**
  * Settings of the file-export source, from the environment (validated with zod, like extract/core/config.ts):
- * - `CSW_FILES_DIR`: the drop folder (default `data/inbox`, relative paths against the project root). Read
+ * - `CSW_FILES_DIR`: the drop folder (default `<CSW_DATA_DIR>/inbox`, created when missing; relative paths against
+ *   the project root). Read
  *   recursively; hidden files, Office lock files (`~$...`) and files of other types are ignored.
  * - `CSW_FILES_MAPPING`: optional JSON file of mapping rules (format below; example in `examples/mapping.json`).
  *
@@ -12,7 +13,7 @@
  * or other non-ASCII header names exact.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { extname, isAbsolute, join } from 'node:path';
 import { z } from 'zod';
 import { PROJECT_ROOT } from '../../core/config.ts';
@@ -95,7 +96,7 @@ export const mappingSchema = z.strictObject({ files: z.array(ruleSchema) });
 export type Mapping = z.infer<typeof mappingSchema>;
 
 const envSchema = z.object({
-  CSW_FILES_DIR: z.string().default('data/inbox'),
+  CSW_FILES_DIR: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
   CSW_FILES_MAPPING: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
 });
 
@@ -125,12 +126,15 @@ export function parseMapping(text: string, origin: string): Mapping {
   return parsed.data;
 }
 
-export function loadFilesSettings(env: NodeJS.ProcessEnv = process.env): FilesSettings {
+/** The file source's settings; `dataDir` (CSW_DATA_DIR) holds the default drop folder `inbox/`. */
+export function loadFilesSettings(env: NodeJS.ProcessEnv = process.env, dataDir = absolute('data')): FilesSettings {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     throw new UserError(`Invalid file-source settings: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}.`);
   }
-  const dir = absolute(parsed.data.CSW_FILES_DIR);
+  const dir = parsed.data.CSW_FILES_DIR ? absolute(parsed.data.CSW_FILES_DIR) : join(dataDir, 'inbox');
+  // The default drop folder is the project's own: make it, so a first run with no exports yet finds it empty.
+  if (!parsed.data.CSW_FILES_DIR) mkdirSync(dir, { recursive: true });
   if (!parsed.data.CSW_FILES_MAPPING) return { dir, mapping: { files: [] } };
   const mappingPath = absolute(parsed.data.CSW_FILES_MAPPING);
   if (['.yaml', '.yml'].includes(extname(mappingPath).toLowerCase())) {

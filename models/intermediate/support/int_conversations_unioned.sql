@@ -1,6 +1,7 @@
 {{ config(materialized='table') }}
 {#- Support conversations from every helpdesk source, in one canonical shape: one branch per enabled source with
-    Zendesk-shaped tickets (the demo, the Zendesk API), unioned by name. -#}
+    Zendesk-shaped tickets (the demo, the Zendesk API), unioned by name. Deleted tickets are left out (and with
+    them, in the models that belong to conversations, their messages, status changes and ratings). -#}
 with
 
 {%- for system in sources_shaped_like('zendesk') %}
@@ -38,6 +39,8 @@ with
     from {{ system }}_tickets as tickets
     left join {{ system }}_requesters as requesters
         on tickets.requester_id = requesters.user_id
+    -- a deleted ticket (Zendesk exports it once more with status `deleted`) is no longer a conversation
+    where tickets.status is distinct from 'deleted'
 ),
 {% endfor %}
 

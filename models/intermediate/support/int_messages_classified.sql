@@ -6,6 +6,10 @@
     author then had an agent or admin role; otherwise the customer's. -#}
 with
 
+conversations as (
+    select * from {{ ref('int_conversations_unioned') }}
+),
+
 user_roles as (
     select * from {{ ref('int_helpdesk_user_roles') }}
 ),
@@ -42,4 +46,6 @@ unioned as (
     {{ union_branches(sources_shaped_like('zendesk'), '_messages') }}
 )
 
+-- only what belongs to a conversation that exists (not to a deleted ticket)
 select * from unioned
+where conversation_id in (select conversation_id from conversations)

@@ -2,6 +2,10 @@
     rate `good`/`bad` (`offered` = sent, not answered); file exports may carry 1-5 stars. -#}
 with
 
+conversations as (
+    select * from {{ ref('int_conversations_unioned') }}
+),
+
 {%- for system in sources_shaped_like('zendesk') %}
 
 {{ system }}_ratings as (
@@ -27,4 +31,6 @@ unioned as (
     {{ union_branches(sources_shaped_like('zendesk'), '_canonical') }}
 )
 
+-- only what belongs to a conversation that exists (not to a deleted ticket)
 select * from unioned
+where conversation_id in (select conversation_id from conversations)

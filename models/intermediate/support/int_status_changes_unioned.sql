@@ -1,6 +1,10 @@
 {#- Every status change of every conversation, from every helpdesk source (Zendesk-shaped audits today). -#}
 with
 
+conversations as (
+    select * from {{ ref('int_conversations_unioned') }}
+),
+
 {%- for system in sources_shaped_like('zendesk') %}
 
 {{ system }}_status_changes as (
@@ -24,4 +28,6 @@ unioned as (
     {{ union_branches(sources_shaped_like('zendesk'), '_canonical') }}
 )
 
+-- only what belongs to a conversation that exists (not to a deleted ticket)
 select * from unioned
+where conversation_id in (select conversation_id from conversations)

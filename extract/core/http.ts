@@ -28,7 +28,9 @@ export interface HttpClientOptions {
   authHint?: string;
   /**
    * Called with every successful response; returns milliseconds to wait before the next request (to slow
-   * down before the rate limit is reached), or 0.
+   * down before the rate limit is reached), or 0. It may also throw a RetriableError (with `retryAfterSeconds`)
+   * for an answer that is a throttle in disguise (Shopify's HTTP 200 `THROTTLED`): the request is then retried
+   * like a 429, within the same retry budget.
    */
   throttle?: (response: HttpResponse) => number;
   /** For tests: how to wait. */

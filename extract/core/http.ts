@@ -6,6 +6,7 @@
  *
  * Secrets: request headers (tokens) are never logged; URLs are logged without their query string.
  */
+import { setMaxListeners } from 'node:events';
 import { FatalError, RetriableError } from './errors.ts';
 import type { Logger } from './log.ts';
 
@@ -79,7 +80,10 @@ const defaultSleep = (ms: number, signal?: AbortSignal) =>
 export class HttpClient {
   private pauseUntil = 0;
 
-  constructor(private readonly options: HttpClientOptions) {}
+  constructor(private readonly options: HttpClientOptions) {
+    // One abort listener per request in flight (connectors may run many at once): not a leak.
+    if (options.signal) setMaxListeners(256, options.signal);
+  }
 
   private sleep(ms: number): Promise<void> {
     return this.options.sleep ? this.options.sleep(ms) : defaultSleep(ms, this.options.signal);
@@ -127,10 +131,30 @@ export class HttpClient {
     }
   }
 
+  /**
+   * One request with its own timeout, covering the body as well as the headers. The run's abort signal is
+   * linked by a listener removed afterwards (AbortSignal.any would add one per request to the run's signal).
+   */
   private async attempt<T>(url: string, options: RequestOptions): Promise<HttpResponse<T>> {
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort(new Error('timeout'));
+    }, this.options.timeoutMs ?? 60_000);
+    const parent = this.options.signal;
+    const onAbort = () => controller.abort(parent?.reason);
+    parent?.addEventListener('abort', onAbort, { once: true });
+    try {
+      return await this.exchange<T>(url, options, controller.signal, () => timedOut);
+    } finally {
+      clearTimeout(timer);
+      parent?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  private async exchange<T>(url: string, options: RequestOptions, signal: AbortSignal, timedOut: () => boolean): Promise<HttpResponse<T>> {
     const { service } = this.options;
-    const timeout = AbortSignal.timeout(this.options.timeoutMs ?? 60_000);
-    const signal = this.options.signal ? AbortSignal.any([this.options.signal, timeout]) : timeout;
     let response: Response;
     try {
       response = await fetch(url, {
@@ -141,7 +165,7 @@ export class HttpClient {
       });
     } catch (e) {
       if (this.options.signal?.aborted) throw e;
-      const reason = timeout.aborted ? 'the request timed out' : `the connection failed (${(e as Error).cause ? String(((e as Error).cause as Error).message ?? (e as Error).cause) : (e as Error).message})`;
+      const reason = timedOut() ? 'the request timed out' : `the connection failed (${(e as Error).cause ? String(((e as Error).cause as Error).message ?? (e as Error).cause) : (e as Error).message})`;
       throw new RetriableError(reason);
     }
     const where = withoutQuery(url);
@@ -164,7 +188,13 @@ export class HttpClient {
       await response.body?.cancel();
       throw new FatalError(`${service} has nothing at ${where} (404): check the account address`);
     }
-    const text = await response.text();
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (e) {
+      if (this.options.signal?.aborted) throw e;
+      throw new RetriableError(timedOut() ? 'the response timed out' : `the connection dropped while reading the response (${(e as Error).message})`);
+    }
     if (response.status >= 400) {
       throw new FatalError(`${service} rejected the request to ${where} (${response.status}): ${text.slice(0, 300)}`);
     }

@@ -42,6 +42,8 @@ export function smallDemoEnv(): Record<string, string> {
     CSW_DEMO_SCALE: '1500',
     CSW_DEMO_DAYS: '42',
     CSW_DEMO_SEED: '7',
+    // On small data dbt's per-node overhead dominates: more nodes at once shortens each run (measured 59 -> 53 s).
+    CSW_DBT_THREADS: '8',
   };
 }
 

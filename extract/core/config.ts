@@ -13,8 +13,8 @@ export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..
 
 const int = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
-/** An optional setting: unset and empty are the same. */
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+/** An optional setting: unset and empty are the same. Shared by the sources' own settings. */
+export const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 
 const envSchema = z.object({
   CSW_DATA_DIR: z.string().default('data'),

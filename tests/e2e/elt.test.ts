@@ -5,26 +5,15 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../extract/core/config.ts';
-import { openDb, type Db } from '../../extract/core/duckdb.ts';
+import { openDb } from '../../extract/core/duckdb.ts';
 import { DEMO_TEAMS, businessSeconds, isOpen } from './demo-opening-hours.ts';
-import { copyProject, runScript, smallDemoEnv, type CommandResult } from './helpers.ts';
+import { copyProject, count, runScript, smallDemoEnv, withDb, type CommandResult } from './helpers.ts';
 
 const env = smallDemoEnv();
 const data = env.CSW_DATA_DIR!;
 const lake = join(data, 'lake', 'raw', 'demo');
 const published = join(data, 'published', 'marts.duckdb');
 let first: CommandResult;
-
-async function withDb<T>(path: string, use: (db: Db) => Promise<T>): Promise<T> {
-  const db = await openDb(path, { readOnly: path !== ':memory:' });
-  try {
-    return await use(db);
-  } finally {
-    db.close();
-  }
-}
-
-const count = async (db: Db, sql: string) => Number((await db.all<{ n: string }>(sql))[0]!.n);
 
 beforeAll(async () => {
   first = await runScript('elt', [], env);

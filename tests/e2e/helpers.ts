@@ -4,6 +4,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../extract/core/config.ts';
+import { openDb, type Db } from '../../extract/core/duckdb.ts';
 
 export interface CommandResult {
   code: number;
@@ -62,3 +63,16 @@ export function copyProject(): string {
   mkdirSync(join(root, 'target'), { recursive: true });
   return root;
 }
+
+/** Opens a DuckDB file (read-only) or `:memory:` for the length of `use`. */
+export async function withDb<T>(path: string, use: (db: Db) => Promise<T>): Promise<T> {
+  const db = await openDb(path, { readOnly: path !== ':memory:' });
+  try {
+    return await use(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** The number in column `n` of the first row. */
+export const count = async (db: Db, sql: string) => Number((await db.all<{ n: string }>(sql))[0]!.n);

@@ -7,10 +7,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb, type Db } from '../../extract/core/duckdb.ts';
+import type { Db } from '../../extract/core/duckdb.ts';
 import { ShopifyServer } from '../extract/sources/shopify-server.ts';
 import { ZendeskTestServer, type Rec } from '../extract/sources/zendesk-server.ts';
-import { runScript, smallDemoEnv, type CommandResult } from './helpers.ts';
+import { count, runScript, smallDemoEnv, withDb, type CommandResult } from './helpers.ts';
 
 const zendesk = new ZendeskTestServer({ tickets: 60 });
 let shopify: ShopifyServer;
@@ -19,15 +19,7 @@ let elt: CommandResult;
 /** Three reviews of Shopify orders, as a Chinese seller's GBK export with Chinese headers. */
 let reviewed: { name: string; rating: number }[];
 
-async function withPublished<T>(use: (db: Db) => Promise<T>): Promise<T> {
-  const db = await openDb(join(env.CSW_DATA_DIR!, 'published', 'marts.duckdb'), { readOnly: true });
-  try {
-    return await use(db);
-  } finally {
-    db.close();
-  }
-}
-const count = async (db: Db, sql: string) => Number((await db.all<{ n: string }>(sql))[0]!.n);
+const withPublished = <T>(use: (db: Db) => Promise<T>) => withDb(join(env.CSW_DATA_DIR!, 'published', 'marts.duckdb'), use);
 
 beforeAll(async () => {
   await zendesk.start();

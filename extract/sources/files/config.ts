@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { extname, isAbsolute, join } from 'node:path';
 import { z } from 'zod';
-import { PROJECT_ROOT } from '../../core/config.ts';
+import { optional, PROJECT_ROOT } from '../../core/config.ts';
 import { UserError } from '../../core/errors.ts';
 import { contractOf, ENTITY_NAMES } from './contracts.ts';
 
@@ -96,8 +96,8 @@ export const mappingSchema = z.strictObject({ files: z.array(ruleSchema) });
 export type Mapping = z.infer<typeof mappingSchema>;
 
 const envSchema = z.object({
-  CSW_FILES_DIR: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
-  CSW_FILES_MAPPING: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
+  CSW_FILES_DIR: optional(z.string()),
+  CSW_FILES_MAPPING: optional(z.string()),
 });
 
 export interface FilesSettings {

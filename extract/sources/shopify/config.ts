@@ -4,12 +4,11 @@
  * logged or echoed.
  */
 import { z } from 'zod';
+import { optional } from '../../core/config.ts';
 import { UserError } from '../../core/errors.ts';
 
 /** A current stable Admin API version (Shopify releases one per quarter and supports each for a year). */
 export const DEFAULT_API_VERSION = '2025-10';
-
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 
 const envSchema = z.object({
   CSW_SHOPIFY_SHOP: z.preprocess((v) => (v === '' ? undefined : v), z

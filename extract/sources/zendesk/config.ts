@@ -11,11 +11,10 @@
  *   default two years before today.
  */
 import { z } from 'zod';
+import { optional } from '../../core/config.ts';
 import { UserError } from '../../core/errors.ts';
 
 /** Unset and empty are the same. */
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
-
 const envSchema = z.object({
   CSW_ZENDESK_SUBDOMAIN: optional(
     z

@@ -19,6 +19,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { postgresAddress } from './postgres.ts';
 
 export interface PostgresTarget {
   host: string;
@@ -40,18 +41,10 @@ export const POSTGRES_JDBC_DRIVER = 'org.postgresql.Driver';
 export function postgresTarget(settings: { postgresUrl?: string; postgresSchema: string; postgresReaderRole?: string }): PostgresTarget {
   const user = settings.postgresReaderRole ?? null;
   if (!settings.postgresUrl) return { ...POSTGRES_PLACEHOLDER, schema: settings.postgresSchema, user, configured: false };
-  let url: URL;
-  try {
-    url = new URL(settings.postgresUrl);
-  } catch {
-    // Never echo the URL: it holds the password.
-    throw new Error('CSW_POSTGRES_URL is not a valid URL: use postgres://user:password@host:port/dbname');
-  }
-  const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
+  const { host, port, database } = postgresAddress(settings.postgresUrl);
   return {
-    // An IPv6 host keeps its brackets, as host:port needs them.
-    host: url.hostname || POSTGRES_PLACEHOLDER.host,
-    port: url.port ? Number(url.port) : 5432,
+    host,
+    port,
     database: database || POSTGRES_PLACEHOLDER.database,
     schema: settings.postgresSchema,
     user,

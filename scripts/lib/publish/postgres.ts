@@ -132,14 +132,30 @@ export async function describePublishedTables(
   });
 }
 
-/** Host, port and database of a libpq URL, for messages: never the user or the password. */
-export function describeTarget(url: string): string {
+/**
+ * Host, port and database of a libpq URL: never the user or the password (messages, BI connection files).
+ * `database` is empty when the URL names none.
+ */
+export function postgresAddress(url: string): { host: string; port: number; database: string } {
+  let parsed: URL;
   try {
-    const u = new URL(url);
-    return `${u.hostname || 'localhost'}:${u.port || '5432'}/${decodeURIComponent(u.pathname.replace(/^\//, '')) || 'postgres'}`;
+    parsed = new URL(url);
   } catch {
-    throw new UserError('CSW_POSTGRES_URL is not a valid URL: use postgres://user:password@host:5432/database');
+    // Never echo the URL: it holds the password.
+    throw new UserError('CSW_POSTGRES_URL is not a valid URL: use postgres://user:password@host:port/dbname');
   }
+  return {
+    // An IPv6 host keeps its brackets, as host:port needs them.
+    host: parsed.hostname || 'localhost',
+    port: parsed.port ? Number(parsed.port) : 5432,
+    database: decodeURIComponent(parsed.pathname.replace(/^\//, '')),
+  };
+}
+
+/** `host:port/database` of a libpq URL, for messages. */
+export function describeTarget(url: string): string {
+  const { host, port, database } = postgresAddress(url);
+  return `${host}:${port}/${database || 'postgres'}`;
 }
 
 /** One sentence for the errors a user meets when connecting (server down, wrong password, no database, no rights). */

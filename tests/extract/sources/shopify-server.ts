@@ -18,6 +18,7 @@
  * the connector's mapping).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { seededRandom } from './seeded-random.ts';
 
 const SHOP_CURRENCY = 'USD';
 const MARKETS = [
@@ -62,17 +63,6 @@ const gid = (type: string, id: number) => `gid://shopify/${type}/${id}`;
 const money = (cents: number) => `${cents < 0 ? '-' : ''}${Math.floor(Math.abs(cents) / 100)}.${String(Math.abs(cents) % 100).padStart(2, '0')}`;
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export class ShopifyServer {
   readonly token: string;
   readonly apiVersion: string;
@@ -107,7 +97,7 @@ export class ShopifyServer {
   constructor(private readonly options: ShopifyServerOptions = {}) {
     this.token = options.token ?? 'shpat_test_token_0123456789';
     this.apiVersion = options.apiVersion ?? '2025-10';
-    this.random = rng(options.seed ?? 7);
+    this.random = seededRandom(options.seed ?? 7);
     const max = options.maximumAvailable ?? 1000;
     this.bucket = { max, rate: options.restoreRate ?? 100_000, available: max, at: Date.now() };
     this.generate(options.products ?? 40, options.orders ?? 300);

@@ -16,6 +16,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { EventEmitter, once } from 'node:events';
+import { seededRandom } from './seeded-random.ts';
 
 export type Rec = Record<string, any>;
 
@@ -56,17 +57,6 @@ const ORDER_FIELD = 360000001;
 const MARKET_FIELD = 360000002;
 const PLATFORM_FIELD = 360000003;
 const TOPICS_FIELD = 360000004;
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const iso = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 const enc = (position: [number, number]) => Buffer.from(JSON.stringify(position)).toString('base64url');
@@ -135,7 +125,7 @@ export class ZendeskTestServer {
     this.listPageSize = options.listPageSize ?? 25;
     this.rateLimit = options.rateLimit ?? 700;
     this.windowMs = options.windowMs ?? 60_000;
-    this.random = rng(options.seed ?? 7);
+    this.random = seededRandom(options.seed ?? 7);
     this.generate(options.tickets ?? 320, options.endUsers ?? 140);
   }
 

@@ -121,7 +121,7 @@ export function parseMapping(text: string, origin: string): Mapping {
   const parsed = mappingSchema.safeParse(json);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new UserError(`The file mapping ${origin} is invalid: ${problems}. Fix it (see README, "File exports").`);
+    throw new UserError(`The file mapping ${origin} is invalid: ${problems}. Fix it (see docs/sources/files.md).`);
   }
   return parsed.data;
 }

@@ -1,7 +1,7 @@
 /**
  * The column contract of every entity the file-export source loads: canonical column names, their types, which
  * are required and which form the key. A file's columns are renamed to these names by the mapping config
- * (`mapping.ts`); cells are then cast to these types in DuckDB (`file-sql.ts`). README "File exports" shows the
+ * (`mapping.ts`); cells are then cast to these types in DuckDB (`file-sql.ts`). docs/sources/files.md shows the
  * same tables for users; keep the two in step.
  *
  * Types (how a cell is read; an empty cell is NULL):

@@ -18,7 +18,7 @@ renamed as (
         priority,
         type as ticket_type,
         via ->> 'channel' as via_channel,
-        {{ zendesk_channel("via ->> 'channel'") }} as channel,
+        {{ channel_category("via ->> 'channel'") }} as channel,
         requester_id,
         submitter_id,
         assignee_id,

@@ -5,7 +5,7 @@
  * same tables for users; keep the two in step.
  *
  * Types (how a cell is read; an empty cell is NULL):
- * - `text`: as written, trimmed.
+ * - `text`: as written, trimmed; with `values`, lower-cased and one of them (anything else is a bad row).
  * - `integer`: whole number; `min`/`max` bound it (a rating of 6 is a bad row, not a clamped one).
  * - `decimal`: a decimal amount, `1234.5` or `1,234.50` (or `1.234,50` / `12,5` with `decimal_comma`), landed
  *   as DECIMAL(18,4).
@@ -26,6 +26,8 @@ export interface ColumnContract {
   required?: boolean;
   min?: number;
   max?: number;
+  /** For `text`: the only values accepted (lower case); a cell is compared lower-cased. */
+  values?: string[];
   description: string;
 }
 
@@ -130,7 +132,7 @@ export const ENTITY_CONTRACTS: EntityContract[] = [
       col('tags', 'text', 'Tags as one text (the export\'s own separator).'),
       col('updated_at', 'timestamp', 'Last update.'),
       col('solved_at', 'timestamp', 'When it was (last) solved.'),
-      col('csat_rating', 'integer', 'Satisfaction rating on the tool\'s scale.'),
+      col('csat_rating', 'integer', 'Satisfaction rating, 1 to 5 stars (other scales: convert before loading).', { min: 1, max: 5 }),
     ],
   },
   {
@@ -141,7 +143,10 @@ export const ENTITY_CONTRACTS: EntityContract[] = [
       col('message_id', 'text', "The helpdesk's message id.", req),
       col('conversation_id', 'text', 'Conversation it belongs to.', req),
       col('helpdesk', 'text', 'Which tool it came from.', req),
-      col('author_role', 'text', 'customer | agent | bot | system.', req),
+      col('author_role', 'text', 'Who wrote it: customer, agent, bot or system (automatic notices).', {
+        required: true,
+        values: ['customer', 'agent', 'bot', 'system'],
+      }),
       col('created_at', 'timestamp', 'When it was sent.', req),
       col('author_name', 'text', "Author's name."),
       col('author_email', 'text', "Author's e-mail."),

@@ -58,7 +58,7 @@ function formats(rule: MappingRule): string[] {
 function typedExpr(column: ColumnContract, x: string, rule: MappingRule): string {
   switch (column.type) {
     case 'text':
-      return x;
+      return column.values ? `case when lower(${x}) in (${list(column.values)}) then lower(${x}) end` : x;
     case 'integer':
       return `case when regexp_full_match(${x}, '[-+]?\\d+(\\.0+)?') then try_cast(split_part(${x}, '.', 1) as bigint) end`;
     case 'decimal': {
@@ -106,7 +106,7 @@ function expectation(column: ColumnContract, rule: MappingRule): string {
     case 'country':
       return 'a two-letter country code (ISO 3166-1)';
     default:
-      return 'text';
+      return column.values ? `one of ${column.values.join(', ')}` : 'text';
   }
 }
 
@@ -138,7 +138,7 @@ export function typedRowsSql(contract: EntityContract, rule: MappingRule, rawTab
     const x = `typed.${id(`${column.name}__text`)}`;
     const t = `typed.${id(column.name)}`;
     if (column.required) reasons.push(`case when ${x} is null then ${lit(`${column.name}: required value missing`)} end`);
-    if (column.type !== 'text') {
+    if (column.type !== 'text' || column.values) {
       reasons.push(
         `case when ${x} is not null and ${t} is null then ${lit(`${column.name}: "`)} || left(${x}, 60) || ${lit(`" is not ${expectation(column, rule)}`)} end`,
       );

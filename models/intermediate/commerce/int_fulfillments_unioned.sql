@@ -26,8 +26,31 @@ with
 ),
 {% endfor %}
 
+{%- for system in sources_shaped_like('commerce_export') %}
+
+{{ system }}_fulfillments_canonical as (
+    -- an order report gives shipping per line: lines of one order with one tracking number are one parcel
+    select
+        '{{ system }}-' || order_id || ':' || coalesce(tracking_number, 'parcel') as fulfillment_id,
+        '{{ system }}' as source_system,
+        order_id || ':' || coalesce(tracking_number, 'parcel') as source_fulfillment_id,
+        '{{ system }}-' || order_id as order_id,
+        'success' as fulfillment_status,
+        case when count(delivered_at) = count(*) then 'delivered' else 'in_transit' end as shipment_status,
+        max(carrier) as carrier,
+        tracking_number,
+        min(shipped_at) as shipped_at,
+        max(promised_delivery_at) as promised_delivery_at,
+        case when count(delivered_at) = count(*) then max(delivered_at) end as delivered_at,
+        greatest(max(shipped_at), max(delivered_at)) as updated_at
+    from {{ ref('stg_' ~ system ~ '__order_lines') }}
+    where shipped_at is not null or delivered_at is not null
+    group by order_id, tracking_number
+),
+{% endfor %}
+
 unioned as (
-    {{ union_branches(sources_shaped_like('shopify'), '_fulfillments_canonical') }}
+    {{ union_branches(sources_shaped_like('shopify') + sources_shaped_like('commerce_export'), '_fulfillments_canonical') }}
 )
 
 select * from unioned

@@ -26,8 +26,28 @@ with
 ),
 {% endfor %}
 
+{%- for system in sources_shaped_like('commerce_export') %}
+
+{{ system }}_order_lines_canonical as (
+    select
+        '{{ system }}-' || order_line_id as order_line_id,
+        '{{ system }}' as source_system,
+        order_line_id as source_order_line_id,
+        '{{ system }}-' || order_id as order_id,
+        cast(null as varchar) as product_id,
+        cast(null as varchar) as product_variant_id,
+        sku,
+        cast(null as varchar) as product_title,
+        quantity,
+        cast(line_amount / nullif(quantity, 0) as decimal(18, 2)) as unit_price,
+        cast(line_amount as decimal(37, 2)) as line_amount,
+        order_currency
+    from {{ ref('stg_' ~ system ~ '__order_lines') }}
+),
+{% endfor %}
+
 unioned as (
-    {{ union_branches(sources_shaped_like('shopify'), '_order_lines_canonical') }}
+    {{ union_branches(sources_shaped_like('shopify') + sources_shaped_like('commerce_export'), '_order_lines_canonical') }}
 )
 
 select * from unioned

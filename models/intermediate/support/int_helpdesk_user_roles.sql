@@ -27,8 +27,23 @@ with
 ),
 {% endfor %}
 
+{%- for system in sources_shaped_like('helpdesk_export') %}
+
+{{ system }}_periods as (
+    -- an export has no role history: one period for all time
+    select
+        '{{ system }}-' || user_id as user_id,
+        role,
+        true as is_active,
+        is_bot,
+        cast('-infinity' as timestamp) as valid_from,
+        cast('infinity' as timestamp) as valid_to
+    from {{ ref('stg_' ~ system ~ '__helpdesk_users') }}
+),
+{% endfor %}
+
 unioned as (
-    {{ union_branches(sources_shaped_like('zendesk'), '_periods') }}
+    {{ union_branches(sources_shaped_like('zendesk') + sources_shaped_like('helpdesk_export'), '_periods') }}
 )
 
 select * from unioned

@@ -3,7 +3,8 @@
     helpdesk source, by the role the author had when the message was written (int_helpdesk_user_roles), so an
     agent who has since left and been downgraded stays an agent in history. A message is a bot's when it came
     through the bot channel (Zendesk `answer_bot`) or its author was a bot user; otherwise an agent's when its
-    author then had an agent or admin role; otherwise the customer's. -#}
+    author then had an agent or admin role; otherwise the customer's. Helpdesk exports name the role on each
+    message (a `system` notice becomes a non-public bot message). -#}
 with
 
 conversations as (
@@ -42,8 +43,25 @@ user_roles as (
 ),
 {% endfor %}
 
+{%- for system in sources_shaped_like('helpdesk_export') %}
+
+{{ system }}_messages as (
+    -- exports name the author's role on each message; a system notice is kept as a bot's non-public message
+    select
+        '{{ system }}-' || message_id as message_id,
+        '{{ system }}-' || conversation_id as conversation_id,
+        '{{ system }}' as source_system,
+        '{{ system }}-' || helpdesk || ':' || author_key as author_id,
+        case author_role when 'customer' then 'customer' when 'agent' then 'agent' else 'bot' end as author_type,
+        is_public,
+        created_at,
+        body
+    from {{ ref('stg_' ~ system ~ '__messages') }}
+),
+{% endfor %}
+
 unioned as (
-    {{ union_branches(sources_shaped_like('zendesk'), '_messages') }}
+    {{ union_branches(sources_shaped_like('zendesk') + sources_shaped_like('helpdesk_export'), '_messages') }}
 )
 
 -- only what belongs to a conversation that exists (not to a deleted ticket)

@@ -1,5 +1,5 @@
 {#- Every CSAT survey answer from every helpdesk source, with the scale it was given on. Zendesk (and the demo)
-    rate `good`/`bad` (`offered` = sent, not answered); file exports may carry 1-5 stars. -#}
+    rate `good`/`bad` (`offered` = sent, not answered); helpdesk exports carry 1-5 stars. -#}
 with
 
 conversations as (
@@ -27,8 +27,27 @@ conversations as (
 ),
 {% endfor %}
 
+{%- for system in sources_shaped_like('helpdesk_export') %}
+
+{{ system }}_canonical as (
+    select
+        '{{ system }}-' || conversation_id || ':csat' as satisfaction_rating_id,
+        '{{ system }}-' || conversation_id as conversation_id,
+        '{{ system }}' as source_system,
+        'stars_1_5' as score_scale,
+        cast(csat_rating as varchar) as score_text,
+        cast(null as varchar) as rating_comment,
+        cast(null as varchar) as rating_reason,
+        -- an export gives no rating time: the conversation's solve (else its last update)
+        coalesce(solved_at, updated_at) as created_at,
+        updated_at
+    from {{ ref('stg_' ~ system ~ '__conversations') }}
+    where csat_rating is not null
+),
+{% endfor %}
+
 unioned as (
-    {{ union_branches(sources_shaped_like('zendesk'), '_canonical') }}
+    {{ union_branches(sources_shaped_like('zendesk') + sources_shaped_like('helpdesk_export'), '_canonical') }}
 )
 
 -- only what belongs to a conversation that exists (not to a deleted ticket)

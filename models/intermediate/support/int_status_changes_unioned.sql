@@ -1,4 +1,5 @@
-{#- Every status change of every conversation, from every helpdesk source (Zendesk-shaped audits today). -#}
+{#- Every status change of every conversation, from every helpdesk source: Zendesk-shaped audits, and for helpdesk
+    exports (which have no history) the last solve and, when open again since, a reopen. -#}
 with
 
 conversations as (
@@ -24,8 +25,45 @@ conversations as (
 ),
 {% endfor %}
 
+{%- for system in sources_shaped_like('helpdesk_export') %}
+
+{{ system }}_exported_conversations as (
+    select
+        *,
+        -- a solved export without a solve time was solved when it was last updated
+        coalesce(solved_at, case when status in ('solved', 'closed') then updated_at end) as solve_time
+    from {{ ref('stg_' ~ system ~ '__conversations') }}
+),
+
+{{ system }}_canonical as (
+    -- an export has only the last solve: that solve, and a reopen when the conversation is open again since
+    select
+        '{{ system }}-' || conversation_id || ':solved' as status_change_id,
+        '{{ system }}-' || conversation_id as conversation_id,
+        '{{ system }}' as source_system,
+        '{{ system }}-' || helpdesk || ':' || assignee_key as author_id,
+        cast(null as varchar) as previous_status,
+        'solved' as new_status,
+        solve_time as changed_at
+    from {{ system }}_exported_conversations
+    where solve_time is not null
+    union all
+    select
+        '{{ system }}-' || conversation_id || ':reopened',
+        '{{ system }}-' || conversation_id,
+        '{{ system }}',
+        cast(null as varchar),
+        'solved',
+        status,
+        greatest(updated_at, solve_time)
+    from {{ system }}_exported_conversations
+    where solve_time is not null
+        and status not in ('solved', 'closed')
+),
+{% endfor %}
+
 unioned as (
-    {{ union_branches(sources_shaped_like('zendesk'), '_canonical') }}
+    {{ union_branches(sources_shaped_like('zendesk') + sources_shaped_like('helpdesk_export'), '_canonical') }}
 )
 
 -- only what belongs to a conversation that exists (not to a deleted ticket)

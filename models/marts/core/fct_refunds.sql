@@ -11,6 +11,10 @@ orders as (
     select * from {{ ref('fct_orders') }}
 ),
 
+returns as (
+    select * from {{ ref('int_returns_unioned') }}
+),
+
 final as (
     select
         refunds.refund_id,
@@ -18,8 +22,9 @@ final as (
         refunds.source_refund_id,
         refunds.order_id,
         refunds.return_id,
-        orders.platform,
-        orders.market_code,
+        -- a marketplace return's refund without a known order keeps the return's platform and market
+        coalesce(orders.platform, returns.platform) as platform,
+        coalesce(orders.market_code, returns.market_code) as market_code,
         orders.customer_id,
         refunds.refund_type,
         refunds.refund_note,
@@ -34,6 +39,8 @@ final as (
     from refunds
     left join orders
         on refunds.order_id = orders.order_id
+    left join returns
+        on refunds.return_id = returns.return_id
 )
 
 select * from final

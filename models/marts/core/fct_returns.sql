@@ -57,6 +57,7 @@ return_refunds as (
         count(*) as refund_count,
         min(refunded_at) as refunded_at,
         sum(refund_amount_order_currency) as refund_amount,
+        min(order_currency) as order_currency,
         sum(refund_amount_reporting) as refund_amount_reporting
     from refunds
     where return_id is not null
@@ -72,8 +73,9 @@ final as (
         returns.order_id,
         orders.order_number,
         orders.customer_id,
-        orders.platform,
-        orders.market_code,
+        -- a marketplace return without a known order keeps its own platform and market
+        coalesce(orders.platform, returns.platform) as platform,
+        coalesce(orders.market_code, returns.market_code) as market_code,
         returns.return_status,
         coalesce(main_return_lines.return_reason, 'unknown') as return_reason,
         main_return_lines.product_variant_id,
@@ -91,7 +93,7 @@ final as (
         round({{ seconds_between('returns.requested_at', 'return_refunds.refunded_at') }} / 86400.0, 2)
             as processing_days,
         coalesce(return_refunds.refund_count, 0) as refund_count,
-        orders.order_currency as refund_currency,
+        coalesce(orders.order_currency, return_refunds.order_currency) as refund_currency,
         coalesce(return_refunds.refund_amount, 0) as refund_amount,
         '{{ var("reporting_currency") }}' as reporting_currency,
         coalesce(return_refunds.refund_amount_reporting, 0) as refund_amount_reporting

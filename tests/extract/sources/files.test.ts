@@ -176,6 +176,8 @@ const MESSAGES_NDJSON = [
     body: '안녕하세요 🤖',
     is_public: 'no',
   }),
+  JSON.stringify({ message_id: 'm5', conversation_id: 'c1', helpdesk: 'gorgias', author_role: 'Agent', created_at: '2026-10-05T04:00:00Z', body: 'OK' }),
+  JSON.stringify({ message_id: 'm6', conversation_id: 'c1', helpdesk: 'gorgias', author_role: 'moderator', created_at: '2026-10-05T05:00:00Z', body: '?' }),
 ].join('\n');
 
 async function writeOrdersWorkbook(path: string): Promise<void> {
@@ -246,7 +248,7 @@ describe('file exports: first load', () => {
       returns: [2, 3, 1],
       orders: [2, 3, 2],
       conversations: [0, 0, 0],
-      messages: [3, 2, 1],
+      messages: [4, 3, 1],
     });
     const reviews = await db.all<{ review_id: string; _file: string; _line: string }>(
       `select review_id, _file, _line from ${parquet('reviews')} order by _file, _line`,
@@ -260,7 +262,7 @@ describe('file exports: first load', () => {
       ['CN-R003', 'cn/亚马逊评论-2026年10月.csv', 4],
     ]);
     expect((await db.all(`select return_id from ${parquet('returns')} order by 1`)).map((r) => r.return_id)).toEqual(['RT-1', 'RT-2']);
-    expect((await db.all(`select message_id from ${parquet('messages')} order by 1`)).map((r) => r.message_id)).toEqual(['m1', 'm2', 'm4']);
+    expect((await db.all(`select message_id from ${parquet('messages')} order by 1`)).map((r) => r.message_id)).toEqual(['m1', 'm2', 'm4', 'm5']);
     expect((await db.all(`select order_number, _line from ${parquet('orders')} order by 1`)).map((r) => [r.order_number, Number(r._line)])).toEqual([
       ['01-12345-67890', 4],
       ['01-12345-67891', 5],
@@ -286,6 +288,7 @@ describe('file exports: first load', () => {
       [cn, 5, 'reviews', 'created_at: "2026-13-40" is not a date/time (%Y/%m/%d %H:%M, or %Y/%m/%d, or %Y年%m月%d日, or ISO 8601)'],
       ['messages-2026-10.ndjson', 3, 'messages', 'not a JSON object'],
       ['messages-2026-10.ndjson', 4, 'messages', 'message_id: required value missing'],
+      ['messages-2026-10.ndjson', 8, 'messages', 'author_role: "moderator" is not one of customer, agent, bot, system'],
       ['orders/broken.xlsx', null, 'orders', expect.stringMatching(/^not a readable XLSX workbook/)],
       ['orders/ebay-orders.xlsx', 6, 'orders', 'quantity: "lots" is not a whole number'],
       ['orders/ebay-orders.xlsx', 8, 'orders', 'currency: "GB Pounds" is not a three-letter currency code (ISO 4217)'],
@@ -332,10 +335,11 @@ describe('file exports: first load', () => {
     const messages = await db.all(
       `select message_id, body, is_public, author_role, strftime(created_at, '%Y-%m-%d %H:%M') as created_at, _extra from ${parquet('messages')} order by 1`,
     );
-    expect(messages.map((m) => [m.message_id, m.body, m.is_public, m.created_at])).toEqual([
-      ['m1', '荷物がまだ届きません 📦😢', true, '2026-10-05 00:15'],
-      ['m2', '您好！我们正在查询物流信息 🚚\n请稍等', true, '2026-10-05 01:20'],
-      ['m4', '안녕하세요 🤖', false, '2026-10-05 03:00'],
+    expect(messages.map((m) => [m.message_id, m.author_role, m.body, m.is_public, m.created_at])).toEqual([
+      ['m1', 'customer', '荷物がまだ届きません 📦😢', true, '2026-10-05 00:15'],
+      ['m2', 'agent', '您好！我们正在查询物流信息 🚚\n请稍等', true, '2026-10-05 01:20'],
+      ['m4', 'bot', '안녕하세요 🤖', false, '2026-10-05 03:00'],
+      ['m5', 'agent', 'OK', null, '2026-10-05 04:00'],
     ]);
     expect(JSON.parse(messages[0]!._extra as string)).toEqual({ attachments: '[{"name":"photo.jpg"}]' });
 
@@ -354,7 +358,7 @@ describe('file exports: first load', () => {
     expect(inventory.map((r) => [r._file, r.status, r.encoding, r.rows, r.q])).toEqual([
       ['amazon/reviews-us-2026-10.csv', 'loaded', 'utf-8', 3, 8],
       ['cn/亚马逊评论-2026年10月.csv', 'loaded', 'gb18030', 3, 1],
-      ['messages-2026-10.ndjson', 'loaded', 'utf-8', 3, 2],
+      ['messages-2026-10.ndjson', 'loaded', 'utf-8', 4, 3],
       ['notes.csv', 'rejected', null, 0, 0],
       ['orders/broken.xlsx', 'rejected', null, 0, 0],
       ['orders/ebay-orders.xlsx', 'loaded', null, 2, 2],

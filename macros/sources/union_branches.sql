@@ -3,11 +3,7 @@
     downstream still builds (a shop without a helpdesk, say, still gets its order and review marts). -#}
 {% macro union_branches(systems, suffix) -%}
     {%- if systems | length == 0 -%}
-    select
-        {%- for column in model.columns.values() %}
-        cast(null as {{ column.data_type }}) as {{ column.name }}{{ ',' if not loop.last }}
-        {%- endfor %}
-    where false
+    {{ empty_relation_from_contract() }}
     {%- else -%}
     {%- for system in systems %}
     select * from {{ system }}{{ suffix }}
@@ -16,4 +12,13 @@
     {%- endif %}
     {%- endfor %}
     {%- endif -%}
+{%- endmacro %}
+
+{#- No rows, with the calling model's contract columns and types (its `data_type`s in the yml). -#}
+{% macro empty_relation_from_contract() -%}
+    select
+        {%- for column in model.columns.values() %}
+        cast(null as {{ column.data_type }}) as {{ column.name }}{{ ',' if not loop.last }}
+        {%- endfor %}
+    where false
 {%- endmacro %}

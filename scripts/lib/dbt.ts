@@ -19,6 +19,8 @@ export function dbtEnv(config: Config): NodeJS.ProcessEnv {
     DBT_VERSION_CHECK: 'false',
     DBT_LOG_PATH: join(config.logDir, 'dbt'),
     CSW_LAKE_DIR: config.lakeDir,
+    // The run history (dbt source `pipeline.runs`).
+    CSW_RUNS_DIR: config.runsDir,
     CSW_WAREHOUSE_PATH: config.warehousePath,
     CSW_DUCKDB_MEMORY_LIMIT: config.duckdbMemoryLimit,
     CSW_DUCKDB_THREADS: String(config.duckdbThreads),

@@ -1,7 +1,13 @@
 /**
  * A pipeline run: holds the lock, runs the steps asked for in order, stops at the first failure, writes the run
  * record (`data/runs/<run_id>.json`) and the JSON-lines log (`logs/runs/<run_id>.jsonl`), and prints the summary.
+ *
+ * The run record is written when the run starts (status `running`), again after each step, and last with the
+ * outcome, so the run history (dbt source `pipeline.runs`, marts `pipeline_runs` and `pipeline_stream_freshness`)
+ * includes the run that is building the warehouse, as far as it got. A record still `running` when the next run
+ * takes the lock belongs to a run that died (killed, machine down): it is marked `interrupted`.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../../extract/core/config.ts';
 import { UserError } from '../../extract/core/errors.ts';
@@ -25,9 +31,10 @@ export interface RunContext {
 export interface RunRecord {
   run_id: string;
   command: string;
-  status: 'success' | 'failed';
+  status: 'running' | 'success' | 'failed' | 'interrupted';
   started_at: string;
-  finished_at: string;
+  /** Null while running (and for an interrupted run). */
+  finished_at: string | null;
   duration_ms: number;
   steps: StepResult[];
   warnings: string[];
@@ -62,8 +69,23 @@ export async function runPipeline(
   const started = new Date();
   const results: StepResult[] = [];
   let error: string | null = null;
+  const record = (status: RunRecord['status'], finished: Date | null): RunRecord => ({
+    run_id: runId,
+    command: options.command,
+    status,
+    started_at: started.toISOString(),
+    finished_at: finished?.toISOString() ?? null,
+    duration_ms: (finished ?? new Date()).getTime() - started.getTime(),
+    steps: results,
+    warnings: results.flatMap((r) => r.warnings),
+    quarantined: results.flatMap((r) => r.items).reduce((sum, item) => sum + (item.quarantined ?? 0), 0),
+    error,
+  });
+  const recordPath = join(config.runsDir, `${runId}.json`);
   log.info(`${options.command} started`, { command: options.command, data_dir: config.dataDir });
   try {
+    for (const dead of markInterruptedRuns(config.runsDir)) log.warn(`run ${dead} did not finish (killed or stopped); marked interrupted in the run history`);
+    writeJsonAtomic(recordPath, record('running', null));
     for (const step of steps) {
       if (!options.quiet) process.stderr.write(`▶ ${step.name} ...\n`);
       const t0 = Date.now();
@@ -77,6 +99,7 @@ export async function runPipeline(
         result = { step: step.name, status: 'failed', duration_ms: Date.now() - t0, items: [], warnings: [], error: message };
       }
       results.push(result);
+      writeJsonAtomic(recordPath, record('running', null));
       if (result.status === 'failed') {
         error = `${step.name} failed: ${result.error ?? 'see the log'}`;
         break;
@@ -85,21 +108,36 @@ export async function runPipeline(
   } finally {
     lock.release();
   }
-  const finished = new Date();
-  const record: RunRecord = {
-    run_id: runId,
-    command: options.command,
-    status: error ? 'failed' : 'success',
-    started_at: started.toISOString(),
-    finished_at: finished.toISOString(),
-    duration_ms: finished.getTime() - started.getTime(),
-    steps: results,
-    warnings: results.flatMap((r) => r.warnings),
-    quarantined: results.flatMap((r) => r.items).reduce((sum, item) => sum + (item.quarantined ?? 0), 0),
-    error,
-  };
-  writeJsonAtomic(join(config.runsDir, `${runId}.json`), record);
-  log.info(`${options.command} ${record.status}`, { status: record.status, duration_ms: record.duration_ms, error });
-  process.stdout.write(formatSummary(record, { quiet: options.quiet, logFile: join(config.logDir, 'runs', `${runId}.jsonl`) }));
+  const final = record(error ? 'failed' : 'success', new Date());
+  writeJsonAtomic(recordPath, final);
+  log.info(`${options.command} ${final.status}`, { status: final.status, duration_ms: final.duration_ms, error });
+  process.stdout.write(formatSummary(final, { quiet: options.quiet, logFile: join(config.logDir, 'runs', `${runId}.jsonl`) }));
   return error ? 1 : 0;
+}
+
+/**
+ * Marks every run record still `running` as `interrupted` and returns their run ids. Only called under the lock,
+ * when no other run can be alive, so such a record is a dead run's.
+ */
+function markInterruptedRuns(runsDir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(runsDir).filter((name) => name.endsWith('.json'));
+  } catch {
+    return [];
+  }
+  const marked: string[] = [];
+  for (const name of names) {
+    const path = join(runsDir, name);
+    let run: RunRecord;
+    try {
+      run = JSON.parse(readFileSync(path, 'utf8')) as RunRecord;
+    } catch {
+      continue; // not a run record (written atomically, so never half a record)
+    }
+    if (run.status !== 'running') continue;
+    writeJsonAtomic(path, { ...run, status: 'interrupted', error: run.error ?? 'the run stopped before it finished (killed, or the machine went down)' });
+    marked.push(run.run_id);
+  }
+  return marked;
 }

@@ -14,6 +14,7 @@ const data = env.CSW_DATA_DIR!;
 const lake = join(data, 'lake', 'raw', 'demo');
 const published = join(data, 'published', 'marts.duckdb');
 let first: CommandResult;
+let rerun: CommandResult;
 
 beforeAll(async () => {
   first = await runScript('elt', [], env);
@@ -399,9 +400,14 @@ describe('npm run elt on the demo', () => {
 
   it('lets a reader keep the published file open read-only while elt runs again, then see the new run', async () => {
     const before = JSON.parse(readFileSync(join(data, 'published', 'manifest.json'), 'utf8')).run_id as string;
+    // The record of a run that died mid-way (as a SIGKILL leaves it), for the run history test below.
+    writeFileSync(
+      join(data, 'runs', '20261101T020000000Z-dead00.json'),
+      JSON.stringify({ run_id: '20261101T020000000Z-dead00', command: 'elt', status: 'running', started_at: '2026-11-01T02:00:00.000Z', finished_at: null, duration_ms: 5000, steps: [], warnings: [], quarantined: 0, error: null }),
+    );
     const reader = await openDb(published, { readOnly: true });
     try {
-      const rerun = await runScript('elt', ['--quiet'], env);
+      rerun = await runScript('elt', ['--quiet'], env);
       expect(rerun.code, rerun.stdout + rerun.stderr).toBe(0);
       // The old reader still answers from the copy it opened.
       expect(await count(reader, 'select count(*) as n from fct_conversations')).toBeGreaterThan(1000);
@@ -410,6 +416,35 @@ describe('npm run elt on the demo', () => {
     }
     const after = JSON.parse(readFileSync(join(data, 'published', 'manifest.json'), 'utf8')).run_id as string;
     expect(after).not.toBe(before);
+  });
+
+  it('publishes the run history: each run with its steps, a dead run as interrupted, the building run as running', async () => {
+    const firstRun = first.stdout.match(/elt succeeded in [\d.]+ s \(run (\S+)\)/)![1]!;
+    const rerunId = rerun.stdout.match(/\(run (\S+)\)/)![1]!;
+    type RunFile = { steps: { step: string; items: { name: string; rows: number }[] }[] };
+    const record = (id: string) => JSON.parse(readFileSync(join(data, 'runs', `${id}.json`), 'utf8')) as RunFile;
+    const extracted = (id: string) => record(id).steps.find((s) => s.step === 'extract')!.items;
+    const rowsOf = (id: string) => String(extracted(id).reduce((n, i) => n + i.rows, 0));
+    await withDb(published, async (db) => {
+      const runs = await db.all<{ [k: string]: unknown }>(
+        `select run_id, status, is_current_run, transform_seconds is not null as transformed, rows_extracted::bigint::varchar as rows, error is not null as has_error
+         from pipeline_runs order by started_at`,
+      );
+      expect(runs).toEqual([
+        { run_id: '20261101T020000000Z-dead00', status: 'interrupted', is_current_run: false, transformed: false, rows: '0', has_error: true },
+        { run_id: firstRun, status: 'success', is_current_run: false, transformed: true, rows: rowsOf(firstRun), has_error: false },
+        // the run that built this publication, as far as it had got: its extract
+        { run_id: rerunId, status: 'running', is_current_run: true, transformed: false, rows: rowsOf(rerunId), has_error: false },
+      ]);
+      const tickets = await db.all<{ [k: string]: unknown }>(
+        `select last_run_id, last_run_rows::int as last_rows, extract_runs::int as runs, hours_since_extracted::double as hours, is_stale
+         from pipeline_stream_freshness where stream = 'demo.tickets'`,
+      );
+      const ticketRows = extracted(rerunId).find((i) => i.name === 'demo.tickets')!.rows;
+      expect(tickets).toEqual([{ last_run_id: rerunId, last_rows: ticketRows, runs: 2, hours: 0, is_stale: false }]);
+    });
+    // the dead run's record itself is marked, with a reason
+    expect(JSON.parse(readFileSync(join(data, 'runs', '20261101T020000000Z-dead00.json'), 'utf8'))).toMatchObject({ status: 'interrupted', error: expect.stringMatching(/stopped before it finished/) });
   });
 
   it('exits non-zero on a broken model and leaves the previous publication intact', async () => {

@@ -3,7 +3,9 @@
  * progress lines go to the terminal and the log; the result lists each model with its status and, for tables,
  * its row count, and fails with dbt's failing nodes named.
  */
-import type { Config } from '../../../extract/core/config.ts';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { PROJECT_ROOT, type Config } from '../../../extract/core/config.ts';
 import { openDb, sqlIdentifier } from '../../../extract/core/duckdb.ts';
 import type { Logger } from '../../../extract/core/log.ts';
 import { readManifestModels, readRunResults, runDbt } from '../dbt.ts';
@@ -38,9 +40,17 @@ export async function transformStep(config: Config, log: Logger, options: Transf
   const started = Date.now();
   const progress = options.progress ?? new Progress(false);
   const dbtLog = log.child({ step: 'transform' });
+  // A failure before any node runs (a YAML or Jinja error) writes no run results: never read the last run's.
+  rmSync(join(PROJECT_ROOT, 'target', 'run_results.json'), { force: true });
+  // dbt's own words for such a failure: the lines from "Encountered an error" on (without colour codes).
+  const errorLines: string[] = [];
   const code = await runDbt(config, ['build', ...(options.dbtArgs ?? [])], {
     onLine: (line) => {
       dbtLog.debug(line);
+      const plain = line.replace(/\x1b\[[0-9;]*m/g, '');
+      if (errorLines.length > 0 || /Encountered an error/.test(plain)) {
+        if (errorLines.length < 12 && plain.trim() !== '' && !/^\s*-{5,}\s*$/.test(plain)) errorLines.push(plain.replace(/^\d\d:\d\d:\d\d(\.\d+)?\s+(\[error\]\s+\[\w+\]:\s*)?/, '').trim());
+      }
       if (options.echo) process.stderr.write(line + '\n');
       else if (/\d+ of \d+ (START|OK|PASS|ERROR|FAIL|WARN)/.test(line)) progress.update(`transform: ${line.replace(/^\S+\s+/, '')}`);
     },
@@ -51,7 +61,10 @@ export async function transformStep(config: Config, log: Logger, options: Transf
   try {
     nodes = readRunResults();
   } catch {
-    result.error = `dbt exited with code ${code} before running any node (see logs/dbt/dbt.log)`;
+    result.error =
+      errorLines.length > 0
+        ? `dbt stopped before running any node: ${errorLines.join(' ').replace(/^Encountered an error:\s*/, '')}`
+        : `dbt exited with code ${code} before running any node (see logs/dbt/dbt.log)`;
   }
   const counts = code === 0 ? await tableRowCounts(config) : new Map<string, number>();
   for (const node of nodes) {

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../extract/core/config.ts';
 import { openDb } from '../../extract/core/duckdb.ts';
 import { DEMO_TEAMS, businessSeconds, isOpen } from './demo-opening-hours.ts';
-import { copyProject, count, runScript, smallDemoEnv, withDb, type CommandResult } from './helpers.ts';
+import { copyProject, count, runScript, smallDemoEnv, startScript, withDb, type CommandResult } from './helpers.ts';
 
 const env = smallDemoEnv();
 const data = env.CSW_DATA_DIR!;
@@ -15,10 +15,33 @@ const lake = join(data, 'lake', 'raw', 'demo');
 const published = join(data, 'published', 'marts.duckdb');
 let first: CommandResult;
 let rerun: CommandResult;
+/** Rows and a hash of every published table of the first run (the run history aside), for the fault tests. */
+let firstFingerprint: Record<string, string>;
+
+/** Rows and an order-independent hash of the contents of every published table except the run history. */
+async function fingerprint(): Promise<Record<string, string>> {
+  return withDb(published, async (db) => {
+    const tables = await db.all<{ table_name: string }>(`select table_name from duckdb_tables() where table_name not like 'pipeline_%' order by 1`);
+    const result: Record<string, string> = {};
+    for (const { table_name } of tables) {
+      const [row] = await db.all<{ n: string; h: string }>(`select count(*)::varchar as n, bit_xor(hash(t))::varchar as h from "${table_name}" as t`);
+      result[table_name] = `${row!.n} rows, hash ${row!.h}`;
+    }
+    return result;
+  });
+}
+
+/** The run record of the run in progress (the newest), once it exists. */
+function currentRun(): { status: string; steps: unknown[] } | undefined {
+  const names = readdirSync(join(data, 'runs')).filter((n) => n.endsWith('.json')).sort();
+  const newest = names.at(-1);
+  return newest ? JSON.parse(readFileSync(join(data, 'runs', newest), 'utf8')) : undefined;
+}
 
 beforeAll(async () => {
   first = await runScript('elt', [], env);
   if (first.code !== 0) throw new Error(`npm run elt failed:\n${first.stdout}\n${first.stderr}`);
+  firstFingerprint = await fingerprint();
 });
 
 describe('npm run elt on the demo', () => {
@@ -479,5 +502,47 @@ describe('npm run elt on the demo', () => {
       );
       expect(column!.data_type).toBe('TIMESTAMP');
     });
+  });
+
+  it('finishes with the same publication after runs killed (SIGKILL) mid-extract, mid-transform and mid-publish', async () => {
+    const runsBefore = new Set(readdirSync(join(data, 'runs')));
+    const newRun = () => {
+      const fresh = readdirSync(join(data, 'runs')).filter((n) => !runsBefore.has(n) && n.endsWith('.json'));
+      return fresh.length > 0 ? currentRun() : undefined;
+    };
+    const killWhen = async (ready: (run: { status: string; steps: unknown[] } | undefined, startedAt: number) => boolean, label: string) => {
+      const startedAt = Date.now();
+      const run = startScript('elt', ['--quiet'], env);
+      const deadline = startedAt + 240_000;
+      while (!ready(newRun(), startedAt)) {
+        if (Date.now() > deadline) throw new Error(`never reached ${label}`);
+        const exited = await Promise.race([run.exited.then(() => true), new Promise((r) => setTimeout(() => r(false), 20))]);
+        if (exited) throw new Error(`the run ended before ${label}`);
+      }
+      await run.kill();
+      const killed = newRun()!;
+      for (const name of readdirSync(join(data, 'runs'))) runsBefore.add(name);
+      return killed;
+    };
+    /** Parquet files the run in progress has written to the lake (committed under their final names). */
+    const lakeFilesSince = (t: number) =>
+      readdirSync(lake, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.parquet') && statSync(join(lake, f)).mtimeMs > t).length;
+    // mid-extract: the run has committed some of its Parquet files, no step finished yet
+    const a = await killWhen((run, t) => run?.steps.length === 0 && lakeFilesSince(t) > 0, 'mid-extract');
+    expect(a.steps).toHaveLength(0);
+    // mid-transform: extract finished, dbt has been building for two seconds
+    let extracted = 0;
+    const b = await killWhen((run) => run?.steps.length === 1 && (extracted ||= Date.now()) < Date.now() - 2000, 'mid-transform');
+    expect(b.steps).toHaveLength(1);
+    // mid-publish: transform finished (its record is written just before publish starts)
+    const c = await killWhen((run) => run?.steps.length === 2, 'mid-publish');
+    expect(c.steps).toHaveLength(2);
+    const last = await runScript('elt', [], env);
+    expect(last.code, last.stdout + last.stderr).toBe(0);
+    // the three killed runs are in the history as interrupted
+    await withDb(published, async (db) => {
+      expect(await count(db, `select count(*) as n from pipeline_runs where status = 'interrupted' and run_id <> '20261101T020000000Z-dead00'`)).toBe(3);
+    });
+    expect(await fingerprint()).toEqual(firstFingerprint);
   });
 });

@@ -34,6 +34,27 @@ export function runScript(
   });
 }
 
+/**
+ * Starts `tsx scripts/<script>.ts` in its own process group and returns at once: `kill()` sends SIGKILL to the
+ * whole group (the node process, and dbt's Python below it), as a killed cron job or a machine going down would.
+ */
+export function startScript(script: string, args: string[], env: Record<string, string>) {
+  const child = spawn(join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx'), [join(PROJECT_ROOT, 'scripts', `${script}.ts`), ...args], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, ...env },
+    stdio: 'ignore',
+    detached: true,
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  return {
+    exited,
+    kill: async () => {
+      process.kill(-child.pid!, 'SIGKILL');
+      await exited;
+    },
+  };
+}
+
 /** A small demo in a fresh data folder. */
 export function smallDemoEnv(): Record<string, string> {
   const dir = mkdtempSync(join(tmpdir(), 'csw-e2e-'));

@@ -42,6 +42,8 @@ candidates as (
     cross join order_number_formats
     left join tag_texts
         on conversations.conversation_id = tag_texts.conversation_id
+    -- the field wins (final): search tags and text only where it is empty
+    where nullif(trim(conversations.order_number), '') is null
 ),
 
 best_tag as (

@@ -1,3 +1,4 @@
+{{ config(materialized='table') }}
 {#- One primary contact reason per conversation. Docs block `issue_category`: a helpdesk tag equal to a category
     code wins; otherwise a keyword of seeds/issue_category_keywords.csv (any language) found in the subject or
     first message; otherwise `other`. Several matches: the category with the lowest `match_precedence`. -#}

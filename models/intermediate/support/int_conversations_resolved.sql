@@ -1,3 +1,4 @@
+{{ config(materialized='table') }}
 {#- Resolution of every conversation that has a status history: first and final solve and reopens. Definitions:
     docs block `resolution`. -#}
 with

@@ -1,3 +1,4 @@
+{{ config(materialized='table') }}
 {#- Every status change of every conversation, from every helpdesk source: Zendesk-shaped audits, and for helpdesk
     exports (which have no history) the last solve and, when open again since, a reopen. -#}
 with

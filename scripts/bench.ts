@@ -81,6 +81,9 @@ await main(async () => {
     CSW_DEMO_SCALE: String(scale),
     CSW_DEMO_DAYS: String(days),
     CSW_DEMO_SEED: String(seed),
+    // the same DuckDB settings for dbt (through dbtEnv) and for the baseline
+    CSW_DUCKDB_THREADS: String(config.duckdbThreads),
+    CSW_DUCKDB_MEMORY_LIMIT: config.duckdbMemoryLimit,
     // The simulator holds the demo world in memory: give Node room at large scales (the run's own figure).
     NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${Math.max(4096, Math.ceil(scale / 1000) * 20)}`.trim(),
   };

@@ -1,6 +1,7 @@
 /** Durable, atomic file replacement: write a temporary sibling, fsync it, rename it over the target, fsync the folder. */
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { UserError } from './errors.ts';
 
 export function fsyncPath(path: string): void {
   const fd = openSync(path, 'r');
@@ -43,4 +44,23 @@ export function commitDir(tempDir: string, finalDir: string): void {
   renameSync(tempDir, finalDir);
   fsyncPath(parent);
   rmSync(old, { recursive: true, force: true });
+}
+
+/**
+ * Creates `dir` if needed and proves it writable with a probe file; otherwise a UserError naming the folder, the
+ * setting that moves it and the system's reason (not a directory, permission denied, disk full, read-only).
+ */
+export function ensureWritableDir(dir: string, setting: string): void {
+  const probe = join(dir, `.write-test-${process.pid}`);
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(probe, 'ok');
+    rmSync(probe, { force: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      { ENOTDIR: 'part of the path is a file', EACCES: 'permission denied', EPERM: 'permission denied', ENOSPC: 'the disk is full', EROFS: 'the file system is read-only' }[code ?? ''] ??
+      (error instanceof Error ? error.message : String(error));
+    throw new UserError(`Cannot write to ${dir} (${reason}); set ${setting} to a writable folder or free the disk.`);
+  }
 }

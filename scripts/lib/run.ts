@@ -11,7 +11,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../../extract/core/config.ts';
 import { UserError } from '../../extract/core/errors.ts';
-import { writeJsonAtomic } from '../../extract/core/fs-atomic.ts';
+import { ensureWritableDir, writeJsonAtomic } from '../../extract/core/fs-atomic.ts';
 import { newLoadId } from '../../extract/core/loads.ts';
 import { createLogger, type Logger } from '../../extract/core/log.ts';
 import { acquireLock } from './lock.ts';
@@ -59,6 +59,8 @@ export async function runPipeline(
   steps: PipelineStep[],
 ): Promise<number> {
   const runId = newLoadId();
+  ensureWritableDir(config.dataDir, 'CSW_DATA_DIR');
+  ensureWritableDir(config.logDir, 'CSW_LOG_DIR');
   const log = createLogger(
     { file: join(config.logDir, 'runs', `${runId}.jsonl`), console: options.quiet ? 'warn' : config.logLevel === 'debug' ? 'debug' : 'warn' },
     { run_id: runId },

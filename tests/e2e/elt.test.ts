@@ -7,14 +7,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../extract/core/config.ts';
 import { openDb } from '../../extract/core/duckdb.ts';
 import { DEMO_TEAMS, businessSeconds, isOpen } from './demo-opening-hours.ts';
-import { copyProject, count, runScript, smallDemoEnv, startScript, withDb, type CommandResult } from './helpers.ts';
+import { copyProject, count, runScript, sharedSmallDemo, smallDemoEnv, startScript, withDb, type CommandResult } from './helpers.ts';
 
-const env = smallDemoEnv();
-const data = env.CSW_DATA_DIR!;
-const lake = join(data, 'lake', 'raw', 'demo');
-const published = join(data, 'published', 'marts.duckdb');
+let env: Record<string, string>;
+let data: string;
+let lake: string;
+let published: string;
 let first: CommandResult;
 let rerun: CommandResult;
+/** Run ids of the runs killed by the fault test, in order. */
+let killedRuns: string[] = [];
 /** Rows and a hash of every published table of the first run (the run history aside), for the fault tests. */
 let firstFingerprint: Record<string, string>;
 
@@ -39,8 +41,11 @@ function currentRun(): { status: string; steps: unknown[] } | undefined {
 }
 
 beforeAll(async () => {
-  first = await runScript('elt', [], env);
-  if (first.code !== 0) throw new Error(`npm run elt failed:\n${first.stdout}\n${first.stderr}`);
+  // the first run: the small demo's, shared with the report page test (a copy of its data folder)
+  ({ env, elt: first } = await sharedSmallDemo());
+  data = env.CSW_DATA_DIR!;
+  lake = join(data, 'lake', 'raw', 'demo');
+  published = join(data, 'published', 'marts.duckdb');
   firstFingerprint = await fingerprint();
 });
 
@@ -403,9 +408,11 @@ describe('npm run elt on the demo', () => {
     expect(pbids.connections[0].details).toEqual({ protocol: 'postgresql', address: { server: 'localhost:5432', database: 'csw' } });
     for (const tds of ['tableau-postgres.tds', 'tableau-duckdb.tds']) expect(xmlProblem(join(dir, tds)), tds).toBeNull();
     const finebi = JSON.parse(readFileSync(join(dir, 'finebi-connections.json'), 'utf8'));
-    // The published copy, never the private warehouse, and read-only.
-    expect(finebi.duckdb.url).toBe(`jdbc:duckdb:${published};duckdb.read_only=true`);
-    expect(readFileSync(join(dir, 'tableau-duckdb.tds'), 'utf8')).toContain(`jdbc:duckdb:${published};duckdb.read_only=true`);
+    // The published copy (of the data folder it was published in: this one is a copy), never the private
+    // warehouse, and read-only.
+    const url = /^jdbc:duckdb:\/\S+\/data\/published\/marts\.duckdb;duckdb\.read_only=true$/;
+    expect(finebi.duckdb.url).toMatch(url);
+    expect(readFileSync(join(dir, 'tableau-duckdb.tds'), 'utf8')).toContain(finebi.duckdb.url);
   });
 
   it('refuses a second run while one holds the lock', async () => {
@@ -419,6 +426,43 @@ describe('npm run elt on the demo', () => {
       const { rmSync } = await import('node:fs');
       rmSync(join(data, '.elt.lock'));
     }
+  });
+
+  it('leaves runs killed with SIGKILL (the whole process group) mid-extract, mid-transform and mid-publish as they fell', async () => {
+    // The next test's run is the one after them; the history test checks it publishes what the first run did.
+    const runsBefore = new Set(readdirSync(join(data, 'runs')));
+    const newRun = () => {
+      const fresh = readdirSync(join(data, 'runs')).filter((n) => !runsBefore.has(n) && n.endsWith('.json'));
+      return fresh.length > 0 ? currentRun() : undefined;
+    };
+    const killWhen = async (ready: (run: { status: string; steps: unknown[] } | undefined, startedAt: number) => boolean, label: string) => {
+      const startedAt = Date.now();
+      const run = startScript('elt', ['--quiet'], env);
+      const deadline = startedAt + 240_000;
+      while (!ready(newRun(), startedAt)) {
+        if (Date.now() > deadline) throw new Error(`never reached ${label}`);
+        const exited = await Promise.race([run.exited.then(() => true), new Promise((r) => setTimeout(() => r(false), 20))]);
+        if (exited) throw new Error(`the run ended before ${label}`);
+      }
+      await run.kill();
+      const killed = newRun()!;
+      for (const name of readdirSync(join(data, 'runs'))) runsBefore.add(name);
+      return killed;
+    };
+    /** Parquet files the run in progress has written to the lake (committed under their final names). */
+    const lakeFilesSince = (t: number) =>
+      readdirSync(lake, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.parquet') && statSync(join(lake, f)).mtimeMs > t).length;
+    // mid-extract: the run has committed some of its Parquet files, no step finished yet
+    const a = await killWhen((run, t) => run?.steps.length === 0 && lakeFilesSince(t) > 0, 'mid-extract');
+    expect(a.steps).toHaveLength(0);
+    // mid-transform: extract finished, dbt has been building for two seconds
+    let extracted = 0;
+    const b = await killWhen((run) => run?.steps.length === 1 && (extracted ||= Date.now()) < Date.now() - 2000, 'mid-transform');
+    expect(b.steps).toHaveLength(1);
+    // mid-publish: transform finished (its record is written just before publish starts)
+    const c = await killWhen((run) => run?.steps.length === 2, 'mid-publish');
+    expect(c.steps).toHaveLength(2);
+    killedRuns = [a, b, c].map((run) => (run as unknown as { run_id: string }).run_id);
   });
 
   it('lets a reader keep the published file open read-only while elt runs again, then see the new run', async () => {
@@ -441,7 +485,7 @@ describe('npm run elt on the demo', () => {
     expect(after).not.toBe(before);
   });
 
-  it('publishes the run history: each run with its steps, a dead run as interrupted, the building run as running', async () => {
+  it('publishes the run history (dead runs interrupted, the building run running) and, after the killed runs, what the first run published', async () => {
     const firstRun = first.stdout.match(/elt succeeded in [\d.]+ s \(run (\S+)\)/)![1]!;
     const rerunId = rerun.stdout.match(/\(run (\S+)\)/)![1]!;
     type RunFile = { steps: { step: string; items: { name: string; rows: number }[] }[] };
@@ -456,6 +500,8 @@ describe('npm run elt on the demo', () => {
       expect(runs).toEqual([
         { run_id: '20261101T020000000Z-dead00', status: 'interrupted', is_current_run: false, transformed: false, rows: '0', has_error: true },
         { run_id: firstRun, status: 'success', is_current_run: false, transformed: true, rows: rowsOf(firstRun), has_error: false },
+        // killed mid-extract, mid-transform, mid-publish: their records hold the steps they had finished
+        ...killedRuns.map((run_id, i) => ({ run_id, status: 'interrupted', is_current_run: false, transformed: i === 2, rows: i === 0 ? '0' : rowsOf(run_id), has_error: true })),
         // the run that built this publication, as far as it had got: its extract
         { run_id: rerunId, status: 'running', is_current_run: true, transformed: false, rows: rowsOf(rerunId), has_error: false },
       ]);
@@ -464,8 +510,11 @@ describe('npm run elt on the demo', () => {
          from pipeline_stream_freshness where stream = 'demo.tickets'`,
       );
       const ticketRows = extracted(rerunId).find((i) => i.name === 'demo.tickets')!.rows;
-      expect(tickets).toEqual([{ last_run_id: rerunId, last_rows: ticketRows, runs: 2, hours: 0, is_stale: false }]);
+      // extracted successfully by the first run, the runs killed mid-transform and mid-publish, and this one
+      expect(tickets).toEqual([{ last_run_id: rerunId, last_rows: ticketRows, runs: 4, hours: 0, is_stale: false }]);
     });
+    // after the killed runs, the next run published exactly what the first, uninterrupted run did
+    expect(await fingerprint()).toEqual(firstFingerprint);
     // the dead run's record itself is marked, with a reason
     expect(JSON.parse(readFileSync(join(data, 'runs', '20261101T020000000Z-dead00.json'), 'utf8'))).toMatchObject({ status: 'interrupted', error: expect.stringMatching(/stopped before it finished/) });
   });
@@ -504,45 +553,5 @@ describe('npm run elt on the demo', () => {
     });
   });
 
-  it('finishes with the same publication after runs killed (SIGKILL) mid-extract, mid-transform and mid-publish', async () => {
-    const runsBefore = new Set(readdirSync(join(data, 'runs')));
-    const newRun = () => {
-      const fresh = readdirSync(join(data, 'runs')).filter((n) => !runsBefore.has(n) && n.endsWith('.json'));
-      return fresh.length > 0 ? currentRun() : undefined;
-    };
-    const killWhen = async (ready: (run: { status: string; steps: unknown[] } | undefined, startedAt: number) => boolean, label: string) => {
-      const startedAt = Date.now();
-      const run = startScript('elt', ['--quiet'], env);
-      const deadline = startedAt + 240_000;
-      while (!ready(newRun(), startedAt)) {
-        if (Date.now() > deadline) throw new Error(`never reached ${label}`);
-        const exited = await Promise.race([run.exited.then(() => true), new Promise((r) => setTimeout(() => r(false), 20))]);
-        if (exited) throw new Error(`the run ended before ${label}`);
-      }
-      await run.kill();
-      const killed = newRun()!;
-      for (const name of readdirSync(join(data, 'runs'))) runsBefore.add(name);
-      return killed;
-    };
-    /** Parquet files the run in progress has written to the lake (committed under their final names). */
-    const lakeFilesSince = (t: number) =>
-      readdirSync(lake, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.parquet') && statSync(join(lake, f)).mtimeMs > t).length;
-    // mid-extract: the run has committed some of its Parquet files, no step finished yet
-    const a = await killWhen((run, t) => run?.steps.length === 0 && lakeFilesSince(t) > 0, 'mid-extract');
-    expect(a.steps).toHaveLength(0);
-    // mid-transform: extract finished, dbt has been building for two seconds
-    let extracted = 0;
-    const b = await killWhen((run) => run?.steps.length === 1 && (extracted ||= Date.now()) < Date.now() - 2000, 'mid-transform');
-    expect(b.steps).toHaveLength(1);
-    // mid-publish: transform finished (its record is written just before publish starts)
-    const c = await killWhen((run) => run?.steps.length === 2, 'mid-publish');
-    expect(c.steps).toHaveLength(2);
-    const last = await runScript('elt', [], env);
-    expect(last.code, last.stdout + last.stderr).toBe(0);
-    // the three killed runs are in the history as interrupted
-    await withDb(published, async (db) => {
-      expect(await count(db, `select count(*) as n from pipeline_runs where status = 'interrupted' and run_id <> '20261101T020000000Z-dead00'`)).toBe(3);
-    });
-    expect(await fingerprint()).toEqual(firstFingerprint);
-  });
+
 });

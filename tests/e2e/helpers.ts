@@ -1,6 +1,6 @@
 /** Helpers for end-to-end tests: run the real npm scripts (real dbt, real DuckDB) in a throwaway data folder. */
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../extract/core/config.ts';
@@ -67,6 +67,27 @@ export function smallDemoEnv(): Record<string, string> {
     // On small data dbt's per-node overhead dominates: more nodes at once shortens each run (measured 59 -> 53 s).
     CSW_DBT_THREADS: '8',
   };
+}
+
+/**
+ * The small demo after one `npm run elt`, made once per test run and copied into a fresh data folder for each
+ * caller, so test files that check its publication, or run again on it, do not each pay for the first run. The
+ * original lives in the temporary folder of vitest's main process (test files run in its child processes, one
+ * after another).
+ */
+export async function sharedSmallDemo(): Promise<{ env: Record<string, string>; elt: CommandResult }> {
+  const root = join(tmpdir(), `csw-e2e-shared-${process.ppid}`);
+  const result = join(root, 'elt.json');
+  if (!existsSync(result)) {
+    rmSync(root, { recursive: true, force: true });
+    const env = { ...smallDemoEnv(), CSW_DATA_DIR: join(root, 'data'), CSW_LOG_DIR: join(root, 'logs') };
+    const elt = await runScript('elt', [], env);
+    if (elt.code !== 0) throw new Error(`npm run elt failed:\n${elt.stdout}\n${elt.stderr}`);
+    writeFileSync(result, JSON.stringify(elt));
+  }
+  const env = smallDemoEnv();
+  cpSync(join(root, 'data'), env.CSW_DATA_DIR!, { recursive: true });
+  return { env, elt: JSON.parse(readFileSync(result, 'utf8')) as CommandResult };
 }
 
 /**

@@ -13,7 +13,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../extract/core/config.ts';
 import { openDb } from '../../extract/core/duckdb.ts';
-import { runScript, smallDemoEnv, type CommandResult } from './helpers.ts';
+import { runScript, sharedSmallDemo, type CommandResult } from './helpers.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -28,9 +28,9 @@ const CHROMIUM_ARGS = [
 ];
 const SCREENSHOT = join(PROJECT_ROOT, 'test-artifacts', 'report.png');
 
-const env = smallDemoEnv();
-const published = join(env.CSW_DATA_DIR!, 'published');
-const reportDir = join(published, 'report');
+let env: Record<string, string>;
+let published: string;
+let reportDir: string;
 let elt: CommandResult;
 let browser: Browser;
 let page: Page;
@@ -45,8 +45,10 @@ beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (apt-get install chromium) to run the report page test`);
   }
-  elt = await runScript('elt', [], env);
-  if (elt.code !== 0) throw new Error(`npm run elt failed:\n${elt.stdout}\n${elt.stderr}`);
+  // the small demo's run, shared with elt.test.ts (a copy of its data folder)
+  ({ env, elt } = await sharedSmallDemo());
+  published = join(env.CSW_DATA_DIR!, 'published');
+  reportDir = join(published, 'report');
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   page.on('console', (message) => {

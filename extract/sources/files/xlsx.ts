@@ -58,7 +58,12 @@ export async function xlsxToTaggedCsv(
     for await (const worksheet of reader) {
       const name = (worksheet as unknown as { name: string }).name;
       seen.push(name);
-      if (found || (options.sheet !== undefined && name !== options.sheet)) continue;
+      if (found || (options.sheet !== undefined && name !== options.sheet)) {
+        // Read a skipped sheet to its end: exceljs may have parked it in a temporary file, which it deletes as soon
+        // as we move on, while the stream it opened on it is still opening (an uncaught ENOENT otherwise).
+        for await (const _row of worksheet) void _row;
+        continue;
+      }
       found = true;
       result.sheet = name;
       let width = 0;

@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { commitDir } from '../../../extract/core/fs-atomic.ts';
+import { UserError } from '../../../extract/core/errors.ts';
+import { commitDir, ensureWritableDir } from '../../../extract/core/fs-atomic.ts';
 
 function folder(parent: string, name: string, files: Record<string, string>): string {
   const dir = join(parent, name);
@@ -26,5 +27,17 @@ describe('commitDir', () => {
     expect(readdirSync(parent)).toEqual(['report']);
     expect(readdirSync(join(parent, 'report'))).toEqual(['index.html']);
     expect(readFileSync(join(parent, 'report', 'index.html'), 'utf8')).toBe('new');
+  });
+});
+
+describe('ensureWritableDir', () => {
+  it('creates a missing folder, and names the folder, the setting and the reason when it cannot write', () => {
+    const root = mkdtempSync(join(tmpdir(), 'csw-writable-'));
+    ensureWritableDir(join(root, 'a', 'b'), 'CSW_DATA_DIR');
+    expect(readdirSync(join(root, 'a', 'b'))).toEqual([]);
+    writeFileSync(join(root, 'file'), 'x');
+    expect(() => ensureWritableDir(join(root, 'file', 'data'), 'CSW_DATA_DIR')).toThrow(
+      new UserError(`Cannot write to ${join(root, 'file', 'data')} (part of the path is a file); set CSW_DATA_DIR to a writable folder or free the disk.`),
+    );
   });
 });

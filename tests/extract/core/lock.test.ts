@@ -34,4 +34,23 @@ describe('run lock', () => {
     expect(lock.recoveredStale).toBe(true);
     lock.release();
   });
+
+  it('takes over the lock of a killed run not yet reaped (a zombie) and of a pid reused by another process', async () => {
+    const path = join(dir, '.elt.lock');
+    // `sleep 0` exits at once, but its parent has exec'd into `sleep 5` and never waits for it: a zombie for 5 s
+    const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 5']);
+    const zombiePid = Number(await new Promise<string>((resolve) => parent.stdout.once('data', (d) => resolve(String(d)))));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(readFileSync(`/proc/${zombiePid}/stat`, 'utf8')).toMatch(/\) Z /);
+    writeFileSync(path, JSON.stringify({ pid: zombiePid, started_at: '2026-01-01T00:00:00Z' }));
+    const lock = acquireLock(path);
+    expect(lock.recoveredStale).toBe(true);
+    lock.release();
+    parent.kill('SIGKILL');
+    // a live process (this one) whose start time is not the lock owner's: the pid was reused
+    writeFileSync(path, JSON.stringify({ pid: process.pid, proc_start: '1', started_at: '2026-01-01T00:00:00Z' }));
+    const again = acquireLock(path);
+    expect(again.recoveredStale).toBe(true);
+    again.release();
+  });
 });

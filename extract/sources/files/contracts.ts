@@ -12,7 +12,10 @@
  * - `timestamp`: parsed with the rule's `date_format`s (strptime, e.g. `%d/%m/%Y %H:%M`, `%Y年%m月%d日`), then
  *   ISO 8601; a value without an offset is local time in the rule's `time_zone`. Landed in UTC (TIMESTAMP).
  * - `boolean`: true/false, yes/no, y/n, 1/0, 是/否 (any case).
- * - `currency`: three-letter ISO 4217 code, upper-cased (`eur` -> `EUR`; `€` or `EURO` is a bad row).
+ * - `currency`: an active ISO 4217 code (iso4217.ts), upper-cased (`eur` -> `EUR`; `€`, `EURO` or `RMB` is a bad row).
+ *
+ * Every `timestamp` more than a day after the load is a bad row (a date typed wrong, or day and month swapped),
+ * except where `future` allows it (a promised delivery).
  * - `country`: two-letter ISO 3166-1 code, upper-cased.
  *
  * The `reviews` contract has the columns of the demo's marketplace review export (`schemas.ts`, stream
@@ -26,6 +29,8 @@ export interface ColumnContract {
   required?: boolean;
   min?: number;
   max?: number;
+  /** For `timestamp`: a time after the load is valid (by default more than a day ahead is a bad row). */
+  future?: boolean;
   /** For `text`: the only values accepted (lower case); a cell is compared lower-cased. */
   values?: string[];
   description: string;
@@ -47,6 +52,8 @@ const col = (name: string, type: ColumnType, description: string, extra: Partial
   ...extra,
 });
 const req = { required: true };
+/** A money amount of one order line or refund: negative is a sign error, above a million a unit or decimal error. */
+const AMOUNT = { min: 0, max: 1_000_000 };
 
 export const ENTITY_CONTRACTS: EntityContract[] = [
   {
@@ -78,13 +85,13 @@ export const ENTITY_CONTRACTS: EntityContract[] = [
       col('order_number', 'text', 'Order the return belongs to.', req),
       col('product_sku', 'text', 'Returned product SKU.', req),
       col('marketplace_country', 'country', 'Marketplace country.'),
-      col('quantity', 'integer', 'Units returned.', { min: 0 }),
+      col('quantity', 'integer', 'Units returned (0 to 10,000).', { min: 0, max: 10_000 }),
       col('return_reason', 'text', "Reason as the marketplace gives it (its code or text)."),
       col('customer_comment', 'text', "Customer's comment."),
       col('status', 'text', 'Return status as exported.'),
       col('requested_at', 'timestamp', 'When the return was requested.', req),
       col('refunded_at', 'timestamp', 'When the refund was issued.'),
-      col('refund_amount', 'decimal', 'Refunded amount.'),
+      col('refund_amount', 'decimal', 'Refunded amount (0 to 1,000,000).', AMOUNT),
       col('refund_currency', 'currency', 'Currency of refund_amount.'),
     ],
   },
@@ -99,14 +106,14 @@ export const ENTITY_CONTRACTS: EntityContract[] = [
       col('marketplace_country', 'country', 'Marketplace country.'),
       col('ship_country', 'country', 'Destination country.'),
       col('created_at', 'timestamp', 'When the order was placed.', req),
-      col('quantity', 'integer', 'Units ordered.', { min: 0 }),
-      col('item_price', 'decimal', 'Price of the line (all units), in currency.'),
+      col('quantity', 'integer', 'Units ordered (0 to 10,000).', { min: 0, max: 10_000 }),
+      col('item_price', 'decimal', 'Price of the line (all units), in currency (0 to 1,000,000).', AMOUNT),
       col('currency', 'currency', 'Currency of the amounts.', req),
       col('order_status', 'text', 'Order status as exported.'),
       col('customer_email', 'text', "Buyer's e-mail (often an anonymised marketplace relay address)."),
       col('customer_name', 'text', "Buyer's name."),
       col('shipped_at', 'timestamp', 'When the line shipped.'),
-      col('promised_delivery_at', 'timestamp', 'Latest promised delivery.'),
+      col('promised_delivery_at', 'timestamp', 'Latest promised delivery (may be in the future).', { future: true }),
       col('delivered_at', 'timestamp', 'When it was delivered.'),
       col('carrier', 'text', 'Carrier.'),
       col('tracking_number', 'text', 'Tracking number.'),

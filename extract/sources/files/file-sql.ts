@@ -10,6 +10,7 @@
  * never leaves DuckDB.
  */
 import { sqlIdentifier as id, sqlLiteral as lit } from '../../core/duckdb.ts';
+import { ISO_4217_CODES } from './iso4217.ts';
 import type { ColumnContract, EntityContract } from './contracts.ts';
 import type { MappingRule } from './config.ts';
 
@@ -85,7 +86,7 @@ function typedExpr(column: ColumnContract, x: string, rule: MappingRule): string
     case 'boolean':
       return `case when lower(${x}) in (${list(TRUE_WORDS)}) then true when lower(${x}) in (${list(FALSE_WORDS)}) then false end`;
     case 'currency':
-      return `case when regexp_full_match(upper(${x}), '[A-Z]{3}') then upper(${x}) end`;
+      return `case when upper(${x}) in (${list(ISO_4217_CODES)}) then upper(${x}) end`;
     case 'country':
       return `case when regexp_full_match(upper(${x}), '[A-Z]{2}') then upper(${x}) end`;
   }
@@ -102,7 +103,7 @@ function expectation(column: ColumnContract, rule: MappingRule): string {
     case 'boolean':
       return 'true/false';
     case 'currency':
-      return 'a three-letter currency code (ISO 4217)';
+      return 'an ISO 4217 currency code';
     case 'country':
       return 'a two-letter country code (ISO 3166-1)';
     default:
@@ -149,8 +150,14 @@ export function typedRowsSql(contract: EntityContract, rule: MappingRule, rawTab
       const bounds = [column.min !== undefined ? `${t} < ${column.min}` : null, column.max !== undefined ? `${t} > ${column.max}` : null]
         .filter(Boolean)
         .join(' or ');
-      const range = Number.isFinite(hi) ? `${lo}..${hi}` : `at least ${lo}`;
-      reasons.push(`case when ${bounds} then ${lit(`${column.name}: `)} || ${t} || ${lit(` is outside ${range}`)} end`);
+      const range = Number.isFinite(lo) && Number.isFinite(hi) ? `outside ${lo}..${hi}` : Number.isFinite(lo) ? `below ${lo}` : `above ${hi}`;
+      reasons.push(`case when ${bounds} then ${lit(`${column.name}: `)} || ${t} || ${lit(` is ${range}`)} end`);
+    }
+    if (column.type === 'timestamp' && !column.future) {
+      // more than a day after the load: a typo in the year, or day and month swapped
+      reasons.push(
+        `case when ${t} > timezone('UTC', now()) + interval 1 day then ${lit(`${column.name}: `)} || strftime(${t}, '%Y-%m-%d %H:%M') || ${lit(' (UTC) is in the future')} end`,
+      );
     }
   }
   // A key repeated inside the file: rows after its first line are bad (a hash aggregate, cheaper than a window).

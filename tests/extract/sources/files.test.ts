@@ -21,6 +21,7 @@ import { createFilesSource } from '../../../extract/sources/files/index.ts';
 import { tagLines } from '../../../extract/sources/files/line-tagger.ts';
 import { createSource } from '../../../extract/sources/index.ts';
 import { Readable } from 'node:stream';
+import { runScript } from '../../e2e/helpers.ts';
 
 let root: string;
 let inbox: string;
@@ -291,9 +292,9 @@ describe('file exports: first load', () => {
       ['messages-2026-10.ndjson', 8, 'messages', 'author_role: "moderator" is not one of customer, agent, bot, system'],
       ['orders/broken.xlsx', null, 'orders', expect.stringMatching(/^not a readable XLSX workbook/)],
       ['orders/ebay-orders.xlsx', 6, 'orders', 'quantity: "lots" is not a whole number'],
-      ['orders/ebay-orders.xlsx', 8, 'orders', 'currency: "GB Pounds" is not a three-letter currency code (ISO 4217)'],
+      ['orders/ebay-orders.xlsx', 8, 'orders', 'currency: "GB Pounds" is not an ISO 4217 currency code'],
       ['returns/retouren-de.tsv', 4, 'returns', 'refund_amount: "12.50" is not a decimal number (with a decimal comma)'],
-      ['returns/retouren-de.tsv', 5, 'returns', 'refund_currency: "€" is not a three-letter currency code (ISO 4217)'],
+      ['returns/retouren-de.tsv', 5, 'returns', 'refund_currency: "€" is not an ISO 4217 currency code'],
       ['returns/retouren-de.tsv', 6, 'returns', 'quantity: "zwei" is not a whole number'],
       [
         'reviews-missing-columns.csv',
@@ -526,5 +527,60 @@ describe('file exports: the line tagger', () => {
       'Line two\r',
     ]);
     for (const size of [1, 2, 3, 7, 64]) expect(await tag(size)).toEqual(whole);
+  });
+});
+
+describe('file exports: every class of bad input, through `npm run extract`', () => {
+  it('quarantines each with its reason, keeps what a documented rule handles, and counts them in the run summary', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'csw-bad-input-'));
+    const drop = join(dir, 'inbox');
+    mkdirSync(drop, { recursive: true });
+    const longName = '长'.repeat(100_000);
+    const rows = [
+      'order_number,platform,product_sku,created_at,quantity,item_price,currency,customer_name,order_status',
+      'A-1,amazon,SKU-1,2026-10-01 08:00,1,10.00,EUR,王小明 🛒,Shipped', // no zone: UTC (the rule's time_zone)
+      'A-2,amazon,SKU-1,2026-10-01,1,10.00,EUR,x,Shipped,extra', // malformed
+      'A-3,amazon,SKU-1,2026-10-01,two,10.00,EUR,x,Shipped', // wrong type
+      ',amazon,SKU-1,2026-10-01,1,10.00,EUR,x,Shipped', // missing key
+      'A-1,amazon,SKU-1,2026-10-02,1,12.00,EUR,x,Shipped', // duplicate of line 2
+      'A-4,amazon,SKU-1,2031-10-01,1,10.00,EUR,x,Shipped', // future date
+      'A-5,amazon,SKU-1,2026-10-01,1,-10.00,EUR,x,Refunded', // negative amount
+      'A-6,amazon,SKU-1,2026-10-01,1,25000000.00,EUR,x,Shipped', // absurd amount
+      'A-7,amazon,SKU-1,2026-10-01,1,10.00,RMB,x,Shipped', // unknown currency
+      'A-8,amazon,SKU-1,2026-10-01,1,10.00,EUR,' + longName + ',Shipped', // very long text: kept whole
+    ];
+    writeFileSync(join(drop, 'orders-bad.csv'), rows.join('\n') + '\n');
+    // a GBK export with no rule: the encoding is detected
+    writeFileSync(join(drop, 'orders-gbk.csv'), iconv.encode(rows[0] + '\nB-1,tmall,SKU-9,2026-10-03,2,99.00,CNY,张伟,已发货\n', 'gbk'));
+    const env = { CSW_DATA_DIR: join(dir, 'data'), CSW_LOG_DIR: join(dir, 'logs'), CSW_SOURCES: 'files', CSW_FILES_DIR: drop };
+    const result = await runScript('extract', ['--source', 'files'], env);
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    // the summary counts them: 3 orders landed, 8 quarantined
+    expect(result.stdout).toMatch(/files\.orders\s+3\s+8\b/);
+    expect(result.stdout).toMatch(/8 files\.orders record\(s\) failed validation and were quarantined/);
+    const raw = join(env.CSW_DATA_DIR, 'lake', 'raw', 'files');
+    const quarantine = await db.all<{ _line: number; reason: string }>(
+      `select _line::int as _line, reason from read_parquet('${raw}/_quarantine/*/*.parquet') order by _line`,
+    );
+    expect(quarantine).toEqual([
+      { _line: 3, reason: 'too many columns (the header has 9)' },
+      { _line: 4, reason: 'quantity: "two" is not a whole number' },
+      { _line: 5, reason: 'order_number: required value missing' },
+      { _line: 6, reason: 'duplicate key (platform, order_number, product_sku): the same as on line 2' },
+      { _line: 7, reason: 'created_at: 2031-10-01 00:00 (UTC) is in the future' },
+      { _line: 8, reason: 'item_price: -10.0000 is outside 0..1000000' },
+      { _line: 9, reason: 'item_price: 25000000.0000 is outside 0..1000000' },
+      { _line: 10, reason: 'currency: "RMB" is not an ISO 4217 currency code' },
+    ]);
+    const landed = await db.all<{ order_number: string; customer_name: string; created_at: string; name_length: number }>(
+      `select order_number, left(customer_name, 12) as customer_name, strftime(created_at, '%Y-%m-%d %H:%M') as created_at, length(customer_name)::int as name_length
+       from read_parquet('${raw}/orders/*/*.parquet') order by 1`,
+    );
+    expect(landed).toEqual([
+      { order_number: 'A-1', customer_name: '王小明 🛒', created_at: '2026-10-01 08:00', name_length: 5 },
+      { order_number: 'A-8', customer_name: '长'.repeat(12), created_at: '2026-10-01 00:00', name_length: 100_000 },
+      { order_number: 'B-1', customer_name: '张伟', created_at: '2026-10-03 00:00', name_length: 2 },
+    ]);
+    rmSync(dir, { recursive: true, force: true });
   });
 });

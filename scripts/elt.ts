@@ -34,7 +34,7 @@ await main(async () => {
       name: 'extract',
       run: ({ config, log, progress }) => extractStep(config, log, { sources, fullRefresh: flags['full-refresh'] === true, progress }),
     },
-    { name: 'transform', run: ({ config, log, progress }) => transformStep(config, log, { progress }) },
+    { name: 'transform', run: ({ config, log, progress }) => transformStep(config, log, { progress, fullRefresh: flags['full-refresh'] === true }) },
     { name: 'publish', run: ({ config, log, runId }) => publishStep(config, log, runId) },
     // PostgreSQL too when it is configured (CSW_POSTGRES_URL).
     ...(config.postgresUrl ? [{ name: 'postgres' as const, run: ({ config, log, runId }: RunContext) => postgresStep(config, log, runId) }] : []),

@@ -26,6 +26,7 @@ export function formatSummary(record: RunRecord, options: { quiet?: boolean; log
       ]),
     ]),
   );
+  for (const step of record.steps) if (step.detail) lines.push(`  ${step.step}: ${step.detail}\n`);
   if (!options.quiet) {
     for (const step of record.steps) {
       if (step.items.length === 0) continue;

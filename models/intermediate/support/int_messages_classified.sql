@@ -1,4 +1,10 @@
-{{ config(materialized='table') }}
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='fail',
+    pre_hook="{{ delete_changed('conversation_id', 'int_conversations_changed') }}",
+) }}
+{%- do ref('int_conversations_changed') %}{#- read by the incremental filter and pre-hook -#}
 {#- Every message of every conversation with its author classified as customer, agent or bot, from every
     helpdesk source, by the role the author had when the message was written (int_helpdesk_user_roles), so an
     agent who has since left and been downgraded stays an agent in history. A message is a bot's when it came
@@ -64,6 +70,8 @@ unioned as (
     {{ union_branches(sources_shaped_like('zendesk') + sources_shaped_like('helpdesk_export'), '_messages') }}
 )
 
--- only what belongs to a conversation that exists (not to a deleted ticket)
+-- only what belongs to a conversation that exists (not to a deleted ticket); in an incremental build, only the
+-- changed conversations (macro only_changed, docs block `incremental_builds`)
 select * from unioned
 where conversation_id in (select conversation_id from conversations)
+    and {{ only_changed('conversation_id', 'int_conversations_changed', 'conversation_id') }}

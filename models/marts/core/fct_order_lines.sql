@@ -1,14 +1,25 @@
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='fail',
+    pre_hook="{{ delete_changed('order_id', 'int_orders_changed') }}",
+) }}
+{%- do ref('int_orders_changed') %}{#- read by the incremental filter and pre-hook -#}
 {#- One row per order line from every commerce source: the product variant sold, units, amounts in the order
     currency and the reporting currency (at the order day's rates), and how many of its units were returned.
-    Order attributes (platform, market, customer, dates) come from fct_orders, so both agree. -#}
+    Order attributes (platform, market, customer, dates) come from fct_orders, so both agree.
+    Incremental: an incremental build rebuilds the lines of the orders in int_orders_changed (docs block
+    `incremental_builds`). -#}
 with
 
 order_lines as (
     select * from {{ ref('int_order_lines_unioned') }}
+    where {{ only_changed('order_id', 'int_orders_changed', 'order_id') }}
 ),
 
 orders as (
     select * from {{ ref('fct_orders') }}
+    where {{ only_changed('order_id', 'int_orders_changed', 'order_id') }}
 ),
 
 return_lines as (

@@ -1,26 +1,39 @@
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='fail',
+    pre_hook="{{ delete_changed('order_id', 'int_orders_changed') }}",
+) }}
+{%- do ref('int_orders_changed') %}{#- read by the incremental filter and pre-hook -#}
 {#- One row per order from every commerce source: where it went, what it cost (original and reporting
     currency), how its delivery went against the promise, and what came back (returns, refunds of every kind).
-    Definitions: see the docs blocks in _core__commerce__docs.md. -#}
+    Definitions: see the docs blocks in _core__commerce__docs.md.
+    Incremental: an incremental build rebuilds the orders in int_orders_changed (docs block `incremental_builds`). -#}
 with
 
 orders as (
     select * from {{ ref('int_orders_unioned') }}
+    where {{ only_changed('order_id', 'int_orders_changed', 'order_id') }}
 ),
 
 order_lines as (
     select * from {{ ref('int_order_lines_unioned') }}
+    where {{ only_changed('order_id', 'int_orders_changed', 'order_id') }}
 ),
 
 shipments as (
     select * from {{ ref('int_fulfillments_summarised_to_orders') }}
+    where {{ only_changed('order_id', 'int_orders_changed', 'order_id') }}
 ),
 
 refunds as (
     select * from {{ ref('int_refunds_converted') }}
+    where {{ only_changed('order_id', 'int_orders_changed', 'order_id') }}
 ),
 
 returns as (
     select * from {{ ref('int_returns_unioned') }}
+    where {{ only_changed('order_id', 'int_orders_changed', 'order_id') }}
 ),
 
 markets as (
@@ -60,7 +73,8 @@ source_horizons as (
     select
         source_system,
         max(updated_at) as source_updated_until
-    from orders
+    -- every order, also in an incremental build
+    from {{ ref('int_orders_unioned') }}
     group by 1
 ),
 

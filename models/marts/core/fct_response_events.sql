@@ -1,17 +1,29 @@
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='fail',
+    pre_hook="{{ delete_changed('conversation_id', 'int_conversations_changed') }}",
+) }}
+{%- do ref('int_conversations_changed') %}{#- read by the incremental filter and pre-hook -#}
 {#- One row per customer wait that got, or still awaits, a human agent reply (docs block `response_waits`),
-    with the conversation's attributes for slicing. -#}
+    with the conversation's attributes for slicing.
+    Incremental: an incremental build rebuilds the conversations in int_conversations_changed (docs block
+    `incremental_builds`). -#}
 with
 
 responses as (
     select * from {{ ref('int_responses_paired') }}
+    where {{ only_changed('conversation_id', 'int_conversations_changed', 'conversation_id') }}
 ),
 
 conversations as (
     select * from {{ ref('int_conversations_unioned') }}
+    where {{ only_changed('conversation_id', 'int_conversations_changed', 'conversation_id') }}
 ),
 
 waits_timed as (
     select * from {{ ref('int_support_waits_timed') }}
+    where {{ only_changed('conversation_id', 'int_conversations_changed', 'conversation_id') }}
 ),
 
 final as (

@@ -10,6 +10,7 @@ import { openDb, sqlIdentifier } from '../../../extract/core/duckdb.ts';
 import type { Logger } from '../../../extract/core/log.ts';
 import { readManifestModels, readRunResults, runDbt } from '../dbt.ts';
 import { Progress } from '../progress.ts';
+import { lakeHighWaterMark, projectFingerprint, readTransformState, writeTransformState } from '../transform-state.ts';
 import type { StepItem, StepResult } from './types.ts';
 
 export interface TransformOptions {
@@ -18,6 +19,25 @@ export interface TransformOptions {
   progress?: Progress;
   /** Echo dbt's output lines to stderr (for `npm run transform` on a terminal). */
   echo?: boolean;
+  /** Rebuild every incremental model from the whole lake (also done when the project changed, see transform-state.ts). */
+  fullRefresh?: boolean;
+}
+
+/** dbt arguments that build only part of the project: such a build must not advance the incremental state. */
+const SELECTING_ARGS = new Set(['--select', '-s', '--models', '-m', '--exclude', '--selector', '--resource-type', '--resource-types']);
+
+/** Full refresh or incremental, and why. */
+async function buildMode(config: Config, options: TransformOptions): Promise<{ fullRefresh: boolean; reason: string; fingerprint: string; watermark: string }> {
+  const fingerprint = projectFingerprint(config);
+  const watermark = lakeHighWaterMark(config) ?? '';
+  const state = await readTransformState(config);
+  const asked = options.fullRefresh === true || (options.dbtArgs ?? []).includes('--full-refresh');
+  if (asked) return { fullRefresh: true, reason: 'full refresh asked for', fingerprint, watermark };
+  if (!state) return { fullRefresh: true, reason: 'full build: no previous complete build in this warehouse', fingerprint, watermark };
+  if (state.project_fingerprint !== fingerprint) {
+    return { fullRefresh: true, reason: 'full refresh: models, macros, seeds or their settings changed since the last build', fingerprint, watermark };
+  }
+  return { fullRefresh: false, reason: `incremental: conversations and orders changed by loads after ${state.watermark_load_id || 'none'}`, fingerprint, watermark };
 }
 
 async function tableRowCounts(config: Config): Promise<Map<string, number>> {
@@ -44,7 +64,12 @@ export async function transformStep(config: Config, log: Logger, options: Transf
   rmSync(join(PROJECT_ROOT, 'target', 'run_results.json'), { force: true });
   // dbt's own words for such a failure: the lines from "Encountered an error" on (without colour codes).
   const errorLines: string[] = [];
-  const code = await runDbt(config, ['build', ...(options.dbtArgs ?? [])], {
+  const mode = await buildMode(config, options);
+  const dbtArgs = options.dbtArgs ?? [];
+  const partial = dbtArgs.some((a) => SELECTING_ARGS.has(a.split('=')[0]!));
+  log.info(`transform: ${mode.reason}`, { step: 'transform', full_refresh: mode.fullRefresh, watermark_load_id: mode.watermark });
+  const args = ['build', ...(mode.fullRefresh && !dbtArgs.includes('--full-refresh') ? ['--full-refresh'] : []), ...dbtArgs];
+  const code = await runDbt(config, args, {
     onLine: (line) => {
       dbtLog.debug(line);
       const plain = line.replace(/\x1b\[[0-9;]*m/g, '');
@@ -56,7 +81,7 @@ export async function transformStep(config: Config, log: Logger, options: Transf
     },
   });
   progress.done();
-  const result: StepResult = { step: 'transform', status: code === 0 ? 'success' : 'failed', duration_ms: 0, items: [], warnings: [] };
+  const result: StepResult = { step: 'transform', status: code === 0 ? 'success' : 'failed', duration_ms: 0, items: [], warnings: [], detail: mode.reason };
   let nodes: ReturnType<typeof readRunResults> = [];
   try {
     nodes = readRunResults();
@@ -87,6 +112,8 @@ export async function transformStep(config: Config, log: Logger, options: Transf
         ? `dbt build failed: ${failed.map((n) => `${n.unique_id} (${n.status}: ${(n.message ?? '').split('\n')[0]})`).join('; ')}`
         : `dbt build exited with code ${code} (see logs/dbt/dbt.log)`;
   }
+  // The next build starts from here: only after a complete build of the whole project.
+  if (code === 0 && !partial) await writeTransformState(config, { watermark_load_id: mode.watermark, project_fingerprint: mode.fingerprint });
   const tests = nodes.filter((n) => n.unique_id.startsWith('test.') || n.unique_id.startsWith('unit_test.'));
   log.info(`dbt build: ${result.items.length} models/seeds, ${tests.length} tests, ${failed.length} failed`, {
     step: 'transform',

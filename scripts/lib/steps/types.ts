@@ -14,5 +14,7 @@ export interface StepResult {
   duration_ms: number;
   items: StepItem[];
   warnings: string[];
+  /** One line on how the step ran (e.g. the transform: full or incremental, and why), shown under the summary table. */
+  detail?: string;
   error?: string;
 }

@@ -1,0 +1,40 @@
+{#- The newest lake load the warehouse's incremental models were last built from (table
+    `pipeline_state.transform_state`, written by the transform step after each complete build), or none before
+    the first complete build. Read when the models run, never at parse time. -#}
+{% macro changed_since_load_id() -%}
+    {%- if not execute -%}{{ return(none) }}{%- endif -%}
+    {%- set relation = adapter.get_relation(database=target.database, schema='pipeline_state', identifier='transform_state') -%}
+    {%- if relation is none -%}{{ return(none) }}{%- endif -%}
+    {%- set result = run_query('select watermark_load_id from ' ~ relation) -%}
+    {{ return(result.columns[0].values()[0] if result.rows | length > 0 else none) }}
+{%- endmacro %}
+
+{#- The table a model of this project built in the previous run (not a `ref`: the models that read it run
+    before it in the DAG), or none when it does not exist yet. -#}
+{% macro previous_build_of(model_name) -%}
+    {%- if not execute -%}{{ return(none) }}{%- endif -%}
+    {%- set node = graph.nodes.values() | selectattr('resource_type', 'equalto', 'model') | selectattr('name', 'equalto', model_name) | first -%}
+    {{ return(adapter.get_relation(database=node.database, schema=node.schema, identifier=node.alias)) }}
+{%- endmacro %}
+
+{#- In an incremental run of a model keyed by conversation (or order): the condition keeping only the rows whose
+    key (`expression`) the changed-keys model lists in its column `key_column` (int_conversations_changed,
+    int_orders_changed); `true` in a full build. -#}
+{% macro only_changed(expression, changed_model, key_column) -%}
+    {%- if is_incremental() -%}
+        {{ expression }} in (select {{ key_column }} from {{ ref(changed_model) }})
+    {%- else -%}
+        true
+    {%- endif -%}
+{%- endmacro %}
+
+{#- Pre-hook of a model kept incrementally by key: in an incremental run, first delete every row of the keys
+    the changed-keys model lists (also those that no longer exist, e.g. a deleted ticket), then the model's
+    query appends the current rows of those keys. Both in the model's transaction. -#}
+{% macro delete_changed(key_column, changed_model) -%}
+    {%- if is_incremental() -%}
+        delete from {{ this }} where {{ key_column }} in (select {{ key_column }} from {{ ref(changed_model) }})
+    {%- else -%}
+        select 1
+    {%- endif -%}
+{%- endmacro %}

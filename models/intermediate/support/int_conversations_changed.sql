@@ -1,0 +1,170 @@
+{{ config(materialized='table') }}
+{#- The conversations an incremental build of the conversation models (int_messages_classified,
+    int_support_waits_timed, fct_conversations, fct_response_events) rebuilds: every conversation a lake load
+    after the last complete build touched (docs block `incremental_builds`). Empty in a full build, which
+    rebuilds everything.
+
+    - the ticket, a comment, an audit (status change) or a CSAT rating of it landed since;
+    - a user landed since who asked it or wrote in it (their e-mail links orders, their role at the time
+      classifies messages);
+    - for `files`: every conversation or message in a file read since (all versions of the file);
+    - an order landed since (int_orders_changed, not the in-transit ones) whose customer e-mail is the
+      requester's or whose number the conversation names (the order link may move);
+    - a wait of it was still open at the last build (open waits are measured to the data's latest event);
+    - it was in the last build and no longer exists (a deleted ticket).
+    Without a recorded complete build (dbt run by hand on a warehouse built before) it lists every conversation. -#}
+{%- set since = changed_since_load_id() %}
+{%- set previous_conversations = previous_build_of('fct_conversations') %}
+{%- set previous_waits = previous_build_of('int_support_waits_timed') %}
+{%- set previous_orders = previous_build_of('fct_orders') %}
+
+{#- (dbt parses this model with nothing executed: the incremental branch, so it sees every ref and source) #}
+{%- if not execute or (previous_conversations is not none and not (since is none or previous_orders is none) and not flags.FULL_REFRESH) %}
+
+with
+
+conversations as (
+    select * from {{ ref('int_conversations_unioned') }}
+),
+
+users as (
+    select * from {{ ref('int_helpdesk_users_unioned') }}
+),
+
+orders_changed as (
+    select order_id from {{ ref('int_orders_changed') }}
+    where order_id not in (
+        select order_id from {{ previous_orders }} where delivery_status = 'in_transit'
+    )
+),
+
+-- e-mail and number of each changed order, now and at the last build
+changed_order_keys as (
+    select customer_email, platform, order_number
+    from {{ ref('int_orders_unioned') }}
+    where order_id in (select order_id from orders_changed)
+    union
+    select customer_email, platform, order_number
+    from {{ previous_orders }}
+    where order_id in (select order_id from orders_changed)
+),
+
+{%- for system in sources_shaped_like('zendesk') %}
+
+{{ system }}_users_changed as (
+    select id as user_id
+    from {{ source(system, 'users') }}
+    where _load_id > '{{ since }}'
+),
+
+{{ system }}_touched as (
+    select id as ticket_id
+    from {{ source(system, 'tickets') }}
+    where _load_id > '{{ since }}'
+        or requester_id in (select user_id from {{ system }}_users_changed)
+    union all
+    select ticket_id
+    from {{ source(system, 'ticket_comments') }}
+    where _load_id > '{{ since }}'
+        or author_id in (select user_id from {{ system }}_users_changed)
+    union all
+    select ticket_id
+    from {{ source(system, 'ticket_audits') }}
+    where _load_id > '{{ since }}'
+        or author_id in (select user_id from {{ system }}_users_changed)
+    union all
+    select ticket_id
+    from {{ source(system, 'satisfaction_ratings') }}
+    where _load_id > '{{ since }}'
+),
+
+{{ system }}_conversations_touched as (
+    select '{{ system }}-' || cast(ticket_id as varchar) as conversation_id
+    from {{ system }}_touched
+),
+{% endfor %}
+
+{%- for system in sources_shaped_like('helpdesk_export') %}
+
+{{ system }}_files_read_since as (
+    select distinct _file
+    from {{ source(system, '_files') }}
+    where _load_id > '{{ since }}'
+),
+
+{{ system }}_conversations_touched as (
+    select '{{ system }}-' || lower(helpdesk) || ':' || conversation_id as conversation_id
+    from {{ source(system, 'conversations') }}
+    where _file in (select _file from {{ system }}_files_read_since)
+    union all
+    select '{{ system }}-' || lower(helpdesk) || ':' || conversation_id
+    from {{ source(system, 'messages') }}
+    where _file in (select _file from {{ system }}_files_read_since)
+),
+{% endfor %}
+
+loaded as (
+    {%- for system in sources_shaped_like('zendesk') + sources_shaped_like('helpdesk_export') %}
+    select conversation_id from {{ system }}_conversations_touched
+    {%- if not loop.last %}
+    union all
+    {%- endif %}
+    {%- endfor %}
+    {%- if (sources_shaped_like('zendesk') + sources_shaped_like('helpdesk_export')) | length == 0 %}
+    select cast(null as varchar) as conversation_id where false
+    {%- endif %}
+),
+
+by_order_email as (
+    select conversations.conversation_id
+    from conversations
+    inner join users
+        on conversations.requester_id = users.user_id
+    where users.email in (select customer_email from changed_order_keys)
+),
+
+by_order_number as (
+    select conversation_id
+    from {{ ref('int_conversation_order_numbers_found') }}
+    where order_number in (select order_number from changed_order_keys)
+),
+
+{%- if previous_waits is not none %}
+
+waits_open as (
+    select conversation_id
+    from {{ previous_waits }}
+    where ended_at is null
+),
+{%- endif %}
+
+gone as (
+    select conversation_id
+    from {{ previous_conversations }}
+    where conversation_id not in (select conversation_id from conversations)
+)
+
+select conversation_id from loaded
+union
+select conversation_id from by_order_email
+union
+select conversation_id from by_order_number
+{%- if previous_waits is not none %}
+union
+select conversation_id from waits_open
+{%- endif %}
+union
+select conversation_id from gone
+
+{%- elif previous_conversations is none or flags.FULL_REFRESH %}
+
+select cast(null as varchar) as conversation_id
+where false
+
+{%- else %}
+
+select conversation_id from {{ ref('int_conversations_unioned') }}
+union
+select conversation_id from {{ previous_conversations }}
+
+{%- endif %}

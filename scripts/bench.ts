@@ -5,8 +5,10 @@
  *
  * - extract: the demo simulator landing the lake (`npm run extract`); skipped with --reuse-lake when the folder
  *   already holds a lake of that scale, days and seed;
- * - transform: `npm run transform` (dbt build: models, data tests, unit tests);
+ * - transform: `npm run transform -- --full-refresh` (dbt build: models, data tests, unit tests);
  * - publish: `npm run publish` (the published DuckDB file, Parquet, CSV, dictionary, connection files);
+ * - a quiet night: a new load landing again 1% of the conversations and orders (--night-fraction; see
+ *   lib/bench/night.ts), then `npm run transform` (incremental) and `npm run publish` again; --skip-night;
  * - baseline: bare DuckDB doing the same reading of the lake and the core aggregations in plain SQL
  *   (scripts/lib/bench/baseline.sql), for the transform's overhead as a ratio measured in the same run;
  * - extract core: N synthetic ticket comments through the real runner (JSON records to Parquet), for its
@@ -14,13 +16,14 @@
  *
  * Prints a table and the targets of docs/benchmarks.md, and writes the figures as JSON next to the data
  * (`<dir>/results/<timestamp>.json`). Options: --scale (required), --days, --seed, --dir, --reuse-lake,
- * --core-records, --skip-core.
+ * --core-records, --skip-core, --night-fraction, --skip-night.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig, PROJECT_ROOT } from '../extract/core/config.ts';
 import { UserError } from '../extract/core/errors.ts';
 import { measure, type PhaseMeasure } from './lib/bench/measure.ts';
+import { landNight } from './lib/bench/night.ts';
 import { main, parseArgs } from './lib/cli.ts';
 import type { RunRecord } from './lib/run.ts';
 
@@ -65,6 +68,8 @@ await main(async () => {
     'reuse-lake': 'switch',
     'core-records': 'value',
     'skip-core': 'switch',
+    'night-fraction': 'value',
+    'skip-night': 'switch',
   });
   if (flags.scale === undefined) throw new UserError('give the demo scale: npm run bench -- --scale <conversations>, e.g. --scale 1000000');
   const config = loadConfig();
@@ -72,6 +77,8 @@ await main(async () => {
   const days = intFlag(flags.days, 'days', config.demo.days);
   const seed = intFlag(flags.seed, 'seed', config.demo.seed);
   const coreRecords = intFlag(flags['core-records'], 'core-records', 1_000_000);
+  const nightFraction = flags['night-fraction'] === undefined ? 0.01 : Number(flags['night-fraction']);
+  if (!(nightFraction > 0 && nightFraction <= 1)) throw new UserError('--night-fraction needs a number above 0 and at most 1, e.g. 0.01');
   const dir = typeof flags.dir === 'string' ? flags.dir : join(config.dataDir, 'bench', `scale-${scale}`);
   const dataDir = join(dir, 'data');
   const env: NodeJS.ProcessEnv = {
@@ -116,7 +123,7 @@ await main(async () => {
   }
 
   say('  transform ...');
-  const transform = await measure(TSX, [join(PROJECT_ROOT, 'scripts', 'transform.ts'), '--quiet'], env, PROJECT_ROOT);
+  const transform = await measure(TSX, [join(PROJECT_ROOT, 'scripts', 'transform.ts'), '--quiet', '--full-refresh'], env, PROJECT_ROOT);
   check('transform', transform);
   const transformed = latestRun(runsDir);
   const models = transformed.steps[0]!.items.length;
@@ -126,6 +133,21 @@ await main(async () => {
   const publish = await measure(TSX, [join(PROJECT_ROOT, 'scripts', 'publish.ts'), '--quiet'], env, PROJECT_ROOT);
   check('publish', publish);
   phase('publish', publish, stepRows(latestRun(runsDir)));
+
+  let night: { fraction: number; rows: number; transform_s: number; publish_s: number } | undefined;
+  if (flags['skip-night'] !== true) {
+    const landed = await landNight(join(dataDir, 'lake'), nightFraction);
+    say(`  night: load ${landed.loadId} lands ${landed.rows.toLocaleString('en')} records again (${nightFraction * 100}% of conversations and orders)`);
+    say('  night transform ...');
+    const t = await measure(TSX, [join(PROJECT_ROOT, 'scripts', 'transform.ts'), '--quiet'], env, PROJECT_ROOT);
+    check('night transform', t);
+    phase(`night: transform (incremental)`, t, landed.rows, 'rows = records of the night load');
+    say('  night publish ...');
+    const p = await measure(TSX, [join(PROJECT_ROOT, 'scripts', 'publish.ts'), '--quiet'], env, PROJECT_ROOT);
+    check('night publish', p);
+    phase('night: publish', p, stepRows(latestRun(runsDir)));
+    night = { fraction: nightFraction, rows: landed.rows, transform_s: t.wall_s, publish_s: p.wall_s };
+  }
 
   say('  baseline ...');
   const baseline = await measure(TSX, [join(PROJECT_ROOT, 'scripts', 'lib', 'bench', 'baseline.ts'), join(dataDir, 'lake'), join(dir, 'baseline.duckdb')], env, PROJECT_ROOT);
@@ -153,6 +175,10 @@ await main(async () => {
   lines.push('');
   lines.push(`  elt from the lake (transform + publish): ${fromLake.toFixed(1)} s (target 90 s at 1M), peak ${fromLakePeak.toFixed(2)} GiB (target 4 GiB)`);
   lines.push(`  transform / bare DuckDB baseline: ${ratio.toFixed(2)}x (target 2x)`);
+  if (night) {
+    const nightTotal = night.transform_s + night.publish_s;
+    lines.push(`  a night with ${night.fraction * 100}% of the data new: ${nightTotal.toFixed(1)} s from the lake, ${((100 * nightTotal) / fromLake).toFixed(0)}% of the full run's ${fromLake.toFixed(1)} s`);
+  }
   if (core) lines.push(`  extract core: ${Math.round(core.records / core.seconds).toLocaleString('en')} records/s (target 200,000)`);
   process.stdout.write(lines.join('\n') + '\n');
 
@@ -174,6 +200,7 @@ await main(async () => {
         elt_from_lake_peak_gib: fromLakePeak,
         transform_over_baseline: ratio,
         extract_core_records_per_s: core ? core.records / core.seconds : null,
+        night: night ?? null,
       },
       null,
       2,

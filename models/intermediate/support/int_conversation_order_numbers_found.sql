@@ -1,15 +1,25 @@
-{{ config(materialized='table') }}
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='fail',
+    pre_hook="{{ delete_changed('conversation_id', 'int_conversations_changed') }}",
+) }}
+{%- do ref('int_conversations_changed') %}{#- read by the incremental filter and pre-hook -#}
 {#- The order number each conversation is about, when it says: first the helpdesk field, then a tag, then the
     subject or first message, matched with the platform's format (seeds/order_number_formats.csv). A number in
-    the conversation's own platform's format wins over another platform's. Docs block `conversation_order_link`. -#}
+    the conversation's own platform's format wins over another platform's. Docs block `conversation_order_link`.
+    Incremental: an incremental build searches the conversations in int_conversations_changed (docs block
+    `incremental_builds`). -#}
 with
 
 conversations as (
     select * from {{ ref('int_conversations_unioned') }}
+    where {{ only_changed('conversation_id', 'int_conversations_changed', 'conversation_id') }}
 ),
 
 conversation_tags as (
     select * from {{ ref('int_conversation_tags_unnested') }}
+    where {{ only_changed('conversation_id', 'int_conversations_changed', 'conversation_id') }}
 ),
 
 order_number_formats as (

@@ -17,9 +17,10 @@
 {%- set previous_conversations = previous_build_of('fct_conversations') %}
 {%- set previous_waits = previous_build_of('int_support_waits_timed') %}
 {%- set previous_orders = previous_build_of('fct_orders') %}
+{%- set previous_numbers = previous_build_of('int_conversation_order_numbers_found') %}
 
 {#- (dbt parses this model with nothing executed: the incremental branch, so it sees every ref and source) #}
-{%- if not execute or (previous_conversations is not none and not (since is none or previous_orders is none) and not flags.FULL_REFRESH) %}
+{%- if not execute or (previous_conversations is not none and not (since is none or previous_orders is none or previous_numbers is none) and not flags.FULL_REFRESH) %}
 
 with
 
@@ -124,8 +125,9 @@ by_order_email as (
 ),
 
 by_order_number as (
+    -- the numbers found at the last build: a conversation whose text changed since is in `loaded` anyway
     select conversation_id
-    from {{ ref('int_conversation_order_numbers_found') }}
+    from {{ previous_numbers }}
     where order_number in (select order_number from changed_order_keys)
 ),
 

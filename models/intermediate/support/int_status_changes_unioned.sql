@@ -1,6 +1,14 @@
-{{ config(materialized='table') }}
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='fail',
+    pre_hook="{{ delete_changed('conversation_id', 'int_conversations_changed') }}",
+) }}
+{%- do ref('int_conversations_changed') %}{#- read by the incremental filter and pre-hook -#}
 {#- Every status change of every conversation, from every helpdesk source: Zendesk-shaped audits, and for helpdesk
-    exports (which have no history) the last solve and, when open again since, a reopen. -#}
+    exports (which have no history) the last solve and, when open again since, a reopen.
+    Incremental: an incremental build rebuilds the conversations in int_conversations_changed (docs block
+    `incremental_builds`). -#}
 with
 
 conversations as (
@@ -70,3 +78,4 @@ unioned as (
 -- only what belongs to a conversation that exists (not to a deleted ticket)
 select * from unioned
 where conversation_id in (select conversation_id from conversations)
+    and {{ only_changed('conversation_id', 'int_conversations_changed', 'conversation_id') }}

@@ -1,5 +1,5 @@
 /**
- * The transform step: `dbt build` (seeds, models, data tests and unit tests, in dependency order). dbt's own
+ * The transform step: `dbt build` (seeds, models, data tests, and unit tests when the build is a full one), in dependency order. dbt's own
  * progress lines go to the terminal and the log; the result lists each model with its status and, for tables,
  * its row count, and fails with dbt's failing nodes named.
  */
@@ -68,7 +68,13 @@ export async function transformStep(config: Config, log: Logger, options: Transf
   const dbtArgs = options.dbtArgs ?? [];
   const partial = dbtArgs.some((a) => SELECTING_ARGS.has(a.split('=')[0]!));
   log.info(`transform: ${mode.reason}`, { step: 'transform', full_refresh: mode.fullRefresh, watermark_load_id: mode.watermark });
-  const args = ['build', ...(mode.fullRefresh && !dbtArgs.includes('--full-refresh') ? ['--full-refresh'] : []), ...dbtArgs];
+  // dbt's unit tests check the models' logic, which only changes with the project: they run in full builds (the
+  // first build, and every build after a change to the project) and in `npm test`, not on incremental nights.
+  const args = [
+    'build',
+    ...(mode.fullRefresh ? (dbtArgs.includes('--full-refresh') ? [] : ['--full-refresh']) : ['--exclude-resource-type', 'unit_test']),
+    ...dbtArgs,
+  ];
   const code = await runDbt(config, args, {
     onLine: (line) => {
       dbtLog.debug(line);

@@ -1,15 +1,25 @@
-{{ config(materialized='table') }}
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='fail',
+    pre_hook="{{ delete_changed('conversation_id', 'int_conversations_changed') }}",
+) }}
+{%- do ref('int_conversations_changed') %}{#- read by the incremental filter and pre-hook -#}
 {#- One primary contact reason per conversation. Docs block `issue_category`: a helpdesk tag equal to a category
     code wins; otherwise a keyword of seeds/issue_category_keywords.csv (any language) found in the subject or
-    first message; otherwise `other`. Several matches: the category with the lowest `match_precedence`. -#}
+    first message; otherwise `other`. Several matches: the category with the lowest `match_precedence`.
+    Incremental: an incremental build rebuilds the conversations in int_conversations_changed (docs block
+    `incremental_builds`). -#}
 with
 
 conversations as (
     select * from {{ ref('int_conversations_unioned') }}
+    where {{ only_changed('conversation_id', 'int_conversations_changed', 'conversation_id') }}
 ),
 
 conversation_tags as (
     select * from {{ ref('int_conversation_tags_unnested') }}
+    where {{ only_changed('conversation_id', 'int_conversations_changed', 'conversation_id') }}
 ),
 
 issue_categories as (

@@ -1,14 +1,24 @@
-{{ config(materialized='table') }}
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='fail',
+    pre_hook="{{ delete_changed('conversation_id', 'int_conversations_changed') }}",
+) }}
+{%- do ref('int_conversations_changed') %}{#- read by the incremental filter and pre-hook -#}
 {#- Resolution of every conversation that has a status history: first and final solve and reopens. Definitions:
-    docs block `resolution`. -#}
+    docs block `resolution`.
+    Incremental: an incremental build rebuilds the conversations in int_conversations_changed (docs block
+    `incremental_builds`). -#}
 with
 
 status_changes as (
     select * from {{ ref('int_status_changes_unioned') }}
+    where {{ only_changed('conversation_id', 'int_conversations_changed', 'conversation_id') }}
 ),
 
 conversations as (
     select * from {{ ref('int_conversations_unioned') }}
+    where {{ only_changed('conversation_id', 'int_conversations_changed', 'conversation_id') }}
 ),
 
 solves as (

@@ -25,6 +25,7 @@ user_roles as (
 
 {{ system }}_comments as (
     select * from {{ ref('stg_' ~ system ~ '__ticket_comments') }}
+    where {{ only_changed("'" ~ system ~ "-' || cast(ticket_id as varchar)", 'int_conversations_changed', 'conversation_id') }}
 ),
 
 {{ system }}_messages as (
@@ -63,6 +64,7 @@ user_roles as (
         created_at,
         body
     from {{ ref('stg_' ~ system ~ '__messages') }}
+    where {{ only_changed("'" ~ system ~ "-' || conversation_id", 'int_conversations_changed', 'conversation_id') }}
 ),
 {% endfor %}
 

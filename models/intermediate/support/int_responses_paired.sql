@@ -1,16 +1,26 @@
-{{ config(materialized='table') }}
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='fail',
+    pre_hook="{{ delete_changed('conversation_id', 'int_conversations_changed') }}",
+) }}
+{%- do ref('int_conversations_changed') %}{#- read by the incremental filter and pre-hook -#}
 {#- Every customer wait paired with the agent reply that ended it. A wait is a run of public customer messages
     with no public human-agent reply between them; it starts at the run's first message and ends at the next
     public human-agent reply. Bot replies and internal notes neither start nor end a wait. Definitions and edge
-    cases: docs block `response_waits`. -#}
+    cases: docs block `response_waits`.
+    Incremental: an incremental build rebuilds the conversations in int_conversations_changed (docs block
+    `incremental_builds`). -#}
 with
 
 messages as (
     select * from {{ ref('int_messages_classified') }}
+    where {{ only_changed('conversation_id', 'int_conversations_changed', 'conversation_id') }}
 ),
 
 conversations as (
     select * from {{ ref('int_conversations_unioned') }}
+    where {{ only_changed('conversation_id', 'int_conversations_changed', 'conversation_id') }}
 ),
 
 public_human_messages as (

@@ -1,20 +1,31 @@
-{{ config(materialized='table') }}
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='fail',
+    pre_hook="{{ delete_changed('conversation_id', 'int_conversations_changed') }}",
+) }}
+{%- do ref('int_conversations_changed') %}{#- read by the incremental filter and pre-hook -#}
 {#- Every interval the support team is timed on, one row each, for business-time and SLA maths
     (int_support_waits_timed): customer waits for a human reply (the first one is `first_response`, later ones
     `response`), and the time from creation to the first and to the final solve. Waits that ended because the
-    conversation was solved without a reply are not timed. `ended_at` is null while the wait is still open. -#}
+    conversation was solved without a reply are not timed. `ended_at` is null while the wait is still open.
+    Incremental: an incremental build rebuilds the conversations in int_conversations_changed (docs block
+    `incremental_builds`). -#}
 with
 
 responses as (
     select * from {{ ref('int_responses_paired') }}
+    where {{ only_changed('conversation_id', 'int_conversations_changed', 'conversation_id') }}
 ),
 
 resolutions as (
     select * from {{ ref('int_conversations_resolved') }}
+    where {{ only_changed('conversation_id', 'int_conversations_changed', 'conversation_id') }}
 ),
 
 conversations as (
     select * from {{ ref('int_conversations_unioned') }}
+    where {{ only_changed('conversation_id', 'int_conversations_changed', 'conversation_id') }}
 ),
 
 response_waits as (

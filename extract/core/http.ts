@@ -7,7 +7,7 @@
  * Secrets: request headers (tokens) are never logged; URLs are logged without their query string.
  */
 import { setMaxListeners } from 'node:events';
-import { FatalError, RetriableError } from './errors.ts';
+import { FatalError, RetriableError, UserError } from './errors.ts';
 import type { Logger } from './log.ts';
 
 export interface HttpClientOptions {
@@ -18,7 +18,7 @@ export interface HttpClientOptions {
   headers?: Record<string, string>;
   log: Logger;
   signal?: AbortSignal;
-  /** Retries after the first attempt (default 6). */
+  /** Retries after the first attempt (default: CSW_HTTP_MAX_RETRIES, else 6). */
   maxRetries?: number;
   /** First backoff (default 1 s); doubles per retry up to `maxDelayMs` (default 60 s), with full jitter. */
   baseDelayMs?: number;
@@ -77,6 +77,18 @@ const defaultSleep = (ms: number, signal?: AbortSignal) =>
     }, { once: true });
   });
 
+/**
+ * How many times a failing request is retried (CSW_HTTP_MAX_RETRIES, default 6: with the doubling backoff about a
+ * minute of trying before a source counts as down). 0 fails at the first error.
+ */
+export function defaultMaxRetries(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.CSW_HTTP_MAX_RETRIES;
+  if (raw === undefined || raw === '') return 6;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 20) throw new UserError(`CSW_HTTP_MAX_RETRIES must be a whole number from 0 to 20 (got "${raw}")`);
+  return n;
+}
+
 export class HttpClient {
   private pauseUntil = 0;
 
@@ -99,7 +111,7 @@ export class HttpClient {
   async request<T = unknown>(pathOrUrl: string, options: RequestOptions = {}): Promise<HttpResponse<T>> {
     const { service, log } = this.options;
     const url = this.url(pathOrUrl, options.query);
-    const maxRetries = this.options.maxRetries ?? 6;
+    const maxRetries = this.options.maxRetries ?? defaultMaxRetries();
     for (let attempt = 0; ; attempt++) {
       const wait = this.pauseUntil - Date.now();
       if (wait > 0) {

@@ -1,38 +1,55 @@
 /**
  * End to end from real sources: `npm run elt` with CSW_SOURCES=zendesk,shopify,files, the Zendesk and Shopify
- * connectors against their local API servers and a GBK review export in the drop folder, through the real dbt
- * build to the published marts; a few figures checked against what the servers and the file hold.
+ * connectors against their local API servers and, in the drop folder, a GBK review export and a helpdesk's
+ * conversation and message exports, through the real dbt build to the published marts; a few figures checked
+ * against what the servers and the files hold.
+ *
+ * Then the next night: late changes in every source (a solved conversation reopened days later, an agent
+ * downgraded on leaving, a deleted ticket, a new ticket, a CSAT rating changed, a refund on a reviewed order, a
+ * return, a review edited, an exported conversation reopened). That night's transform is incremental; a full
+ * refresh of a copy of the same data must give exactly the same tables, row for row.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../extract/core/config.ts';
 import type { Db } from '../../extract/core/duckdb.ts';
 import { ShopifyServer } from '../extract/sources/shopify-server.ts';
 import { ZendeskTestServer, type Rec } from '../extract/sources/zendesk-server.ts';
 import { count, runScript, smallDemoEnv, withDb, type CommandResult } from './helpers.ts';
 
+const warehouse = (e: Record<string, string>) => join(e.CSW_DATA_DIR!, 'warehouse.duckdb');
+
+const FILES_FIXTURES = join(PROJECT_ROOT, 'tests', 'e2e', 'fixtures', 'files-only');
 const zendesk = new ZendeskTestServer({ tickets: 60 });
 let shopify: ShopifyServer;
 let env: Record<string, string>;
+let inbox: string;
 let elt: CommandResult;
 /** Three reviews of Shopify orders, as a Chinese seller's GBK export with Chinese headers. */
 let reviewed: { name: string; rating: number }[];
 
 const withPublished = <T>(use: (db: Db) => Promise<T>) => withDb(join(env.CSW_DATA_DIR!, 'published', 'marts.duckdb'), use);
 
-beforeAll(async () => {
-  await zendesk.start();
-  shopify = await new ShopifyServer({ orders: 60 }).start();
-  const base = smallDemoEnv();
-  const inbox = join(base.CSW_DATA_DIR!, 'inbox');
-  mkdirSync(inbox, { recursive: true });
-  const storeOrders = shopify.orders.filter((o) => o.sourceName === 'web').slice(0, 3);
-  reviewed = storeOrders.map((o, i) => ({ name: `#${o.number}`, rating: [5, 2, 4][i]! }));
+/** The seller's review export: GBK, Chinese headers, one review per reviewed order. */
+function writeReviews(): void {
   const csv = ['评论ID,平台,站点,订单编号,星级,标题,评论内容,评论日期']
     .concat(reviewed.map((r, i) => `R-${i + 1},shopify,US,${r.name},${r.rating},标题${i + 1},"质量不错，物流有点慢",2026/10/0${i + 1} 10:00`))
     .join('\r\n');
   writeFileSync(join(inbox, 'reviews-shop.csv'), iconv.encode(csv + '\r\n', 'gbk'));
+}
+
+beforeAll(async () => {
+  await zendesk.start();
+  shopify = await new ShopifyServer({ orders: 60 }).start();
+  const base = smallDemoEnv();
+  inbox = join(base.CSW_DATA_DIR!, 'inbox');
+  mkdirSync(inbox, { recursive: true });
+  for (const file of ['conversations-freshdesk.csv', 'messages-freshdesk.ndjson']) copyFileSync(join(FILES_FIXTURES, file), join(inbox, file));
+  const storeOrders = shopify.orders.filter((o) => o.sourceName === 'web').slice(0, 3);
+  reviewed = storeOrders.map((o, i) => ({ name: `#${o.number}`, rating: [5, 2, 4][i]! }));
+  writeReviews();
   const mapping = join(base.CSW_DATA_DIR!, 'mapping.json');
   writeFileSync(
     mapping,
@@ -95,7 +112,9 @@ describe('npm run elt on Zendesk, Shopify and file exports', () => {
     const ticket = live.find((t) => firstResponse(t) !== null)!;
     await withPublished(async (db) => {
       expect(await count(db, `select count(*) as n from fct_conversations where source_system = 'zendesk'`)).toBe(live.length);
-      expect(await count(db, 'select sum(conversations) as n from support_kpis_daily')).toBe(live.length);
+      const exported = await count(db, `select count(*) as n from fct_conversations where source_system = 'files'`);
+      expect(exported).toBe(2);
+      expect(await count(db, 'select sum(conversations) as n from support_kpis_daily')).toBe(live.length + exported);
       const [row] = await db.all<{ first_response_seconds: number | null }>(
         'select first_response_seconds from fct_conversations where conversation_id = $id',
         { id: `zendesk-${ticket.id}` },
@@ -132,5 +151,136 @@ describe('npm run elt on Zendesk, Shopify and file exports', () => {
       expect(all!.stars).toBeCloseTo(11 / 3, 10);
       expect(all!.low).toBeCloseTo(1 / 3, 10);
     });
+  });
+});
+
+describe('the next night, after late changes: an incremental build', () => {
+  let night2: CommandResult;
+  let fullRefresh: CommandResult;
+  let fullEnv: Record<string, string>;
+  let changes: { reopened: number; deleted: number; refunded: number; refundsNow: number; returned: number; edited: string };
+
+  beforeAll(async () => {
+    const solved = [...zendesk.tickets.values()].filter((t) => t.status === 'solved' || t.status === 'closed');
+    const reopened = zendesk.addComment(solved[0]!.id, 'Das Ersatzteil passt doch nicht 😞 还是不行');
+    const deleted = zendesk.deleteTicket(solved[1]!.id);
+    zendesk.addTicket();
+    zendesk.setUserRole(zendesk.agentIds()[2]!, 'end-user');
+    const rating = [...zendesk.ratings.values()][0]!;
+    zendesk.changeRating(rating.id, rating.score === 'good' ? 'bad' : 'good');
+    zendesk.advance(120_000); // older than the export's one-minute hold-back
+    // a refund on an order reviewed in the export, a return on another order, the 2-star review edited to 4
+    const refunded = shopify.orders.find((o) => `#${o.number}` === reviewed[0]!.name)!;
+    shopify.addRefund(refunded.id);
+    const returned = shopify.orders.find((o) => o.returns.length === 0 && o.fulfillments.length > 0 && o.id !== refunded.id)!;
+    shopify.addReturn(returned.id);
+    reviewed[1]!.rating = 4;
+    writeReviews();
+    // the exported conversation 1001 (solved on 10-06) reopened by its customer three days later
+    writeFileSync(
+      join(inbox, 'conversations-freshdesk.csv'),
+      readFileSync(join(FILES_FIXTURES, 'conversations-freshdesk.csv'), 'utf8').replace(
+        'Resolved,Wo ist mein Paket?,a@marketplace.amazon.de,Anna Schmidt,302-1,DE,de,Lena,"delivery, late",2026-10-06T15:00:00Z',
+        'Open,Wo ist mein Paket?,a@marketplace.amazon.de,Anna Schmidt,302-1,DE,de,Lena,"delivery, late",2026-10-09T08:00:00Z',
+      ),
+    );
+    appendFileSync(
+      join(inbox, 'messages-freshdesk.ndjson'),
+      '{"message_id": "m9", "conversation_id": "1001", "helpdesk": "freshdesk", "author_role": "customer", "author_email": "a@marketplace.amazon.de", "created_at": "2026-10-09T08:00:00Z", "body": "Das Paket ist doch nicht angekommen."}\n',
+    );
+    changes = { reopened: reopened.id, deleted: deleted.id, refunded: refunded.id, refundsNow: refunded.refunds.length, returned: returned.id, edited: reviewed[1]!.name };
+
+    night2 = await runScript('elt', [], env);
+    if (night2.code !== 0) throw new Error(`night 2 failed:\n${night2.stdout}\n${night2.stderr}`);
+    // the same lake, warehouse and state in another folder, rebuilt from scratch
+    const copy = smallDemoEnv();
+    cpSync(env.CSW_DATA_DIR!, copy.CSW_DATA_DIR!, { recursive: true });
+    fullEnv = { ...env, CSW_DATA_DIR: copy.CSW_DATA_DIR!, CSW_LOG_DIR: copy.CSW_LOG_DIR! };
+    fullRefresh = await runScript('transform', ['--quiet', '--full-refresh'], fullEnv);
+    if (fullRefresh.code !== 0) throw new Error(`full refresh failed:\n${fullRefresh.stdout}\n${fullRefresh.stderr}`);
+  });
+
+  it('built in full the first night and incrementally the next, and says so', () => {
+    expect(elt.stdout).toContain('transform: full build: no previous complete build in this warehouse');
+    expect(night2.stdout).toMatch(/transform: incremental: conversations and orders changed by loads after \d{8}T\d{9}Z-[0-9a-f]{6}/);
+    expect(fullRefresh.stdout).toContain('transform: full refresh asked for');
+  });
+
+  it('rebuilds only what the changes touched', async () => {
+    await withDb(warehouse(env), async (db) => {
+      const conversations = (await db.all<{ conversation_id: string }>('select conversation_id from intermediate.int_conversations_changed')).map((r) => r.conversation_id);
+      expect(conversations).toEqual(expect.arrayContaining([`zendesk-${changes.reopened}`, `zendesk-${changes.deleted}`, 'files-freshdesk:1001']));
+      expect(conversations.length).toBeLessThan(await count(db, 'select count(*) as n from core.fct_conversations'));
+      const orders = (await db.all<{ order_id: string }>('select order_id from intermediate.int_orders_changed')).map((r) => r.order_id);
+      expect(orders).toEqual(expect.arrayContaining([`shopify-${changes.refunded}`, `shopify-${changes.returned}`]));
+      expect(orders.length).toBeLessThan(await count(db, 'select count(*) as n from core.fct_orders'));
+    });
+  });
+
+  it('shows the late changes in the published facts', async () => {
+    await withPublished(async (db) => {
+      const solved = async (id: string) => (await db.all<{ is_solved: boolean }>('select is_solved from fct_conversations where conversation_id = $id', { id }))[0]?.is_solved;
+      expect(await solved(`zendesk-${changes.reopened}`)).toBe(false);
+      expect(await solved(`zendesk-${changes.deleted}`)).toBeUndefined();
+      expect(await solved('files-freshdesk:1001')).toBe(false);
+      expect(await count(db, `select refund_count as n from fct_orders where order_id = 'shopify-${changes.refunded}'`)).toBe(changes.refundsNow);
+      expect(await count(db, `select return_count as n from fct_orders where order_id = 'shopify-${changes.returned}'`)).toBe(1);
+      expect(await count(db, `select rating as n from fct_reviews where source_system = 'files' and order_number = '${changes.edited}'`)).toBe(4);
+    });
+  });
+
+  it('gives exactly the tables a full refresh gives, row for row', async () => {
+    await withDb(':memory:', async (db) => {
+      await db.run(`attach '${warehouse(env)}' as incremental (read_only)`);
+      await db.run(`attach '${warehouse(fullEnv)}' as rebuilt (read_only)`);
+      const tables = await db.all<{ table_schema: string; table_name: string }>(
+        `select table_schema, table_name from information_schema.tables
+         where table_catalog = 'incremental' and table_type = 'BASE TABLE'
+           and table_schema in ('staging', 'intermediate', 'core', 'marts')
+           and table_name not like 'pipeline%' and table_name not like '%_changed'
+         order by 1, 2`,
+      );
+      expect(tables.map((t) => t.table_name)).toEqual(
+        expect.arrayContaining(['fct_conversations', 'fct_orders', 'fct_order_lines', 'fct_response_events', 'int_messages_classified', 'int_support_waits_timed', 'fct_reviews']),
+      );
+      const differences: string[] = [];
+      for (const { table_schema: schema, table_name: name } of tables) {
+        const a = `incremental.${schema}.${name}`;
+        const b = `rebuilt.${schema}.${name}`;
+        const onlyIncremental = await count(db, `select count(*) as n from (select * from ${a} except all select * from ${b})`);
+        const onlyRebuilt = await count(db, `select count(*) as n from (select * from ${b} except all select * from ${a})`);
+        if (onlyIncremental + onlyRebuilt > 0) differences.push(`${schema}.${name}: ${onlyIncremental} rows only incremental, ${onlyRebuilt} only in the full refresh`);
+      }
+      expect(differences).toEqual([]);
+    });
+  });
+});
+
+describe('a night when Zendesk is down', () => {
+  const published = () => join(env.CSW_DATA_DIR!, 'published', 'marts.duckdb');
+  const zendeskState = () => readFileSync(join(env.CSW_DATA_DIR!, 'lake', '_state', 'zendesk.json'), 'utf8');
+  /** Row count and order-independent hash of every published table. */
+  const fingerprint = () =>
+    withDb(published(), async (db) => {
+      const tables = await db.all<{ name: string }>("select table_name as name from information_schema.tables where table_schema = 'main' order by 1");
+      const out: Record<string, string> = {};
+      for (const { name } of tables) {
+        const [row] = await db.all<{ n: string; h: string }>(`select count(*)::varchar as n, coalesce(bit_xor(hash(t)), 0)::varchar as h from "${name}" as t`);
+        out[name] = `${row!.n}:${row!.h}`;
+      }
+      return out;
+    });
+
+  it('fails with the URL and the reason, advances nothing, and leaves the publication as it was', async () => {
+    const before = { published: await fingerprint(), state: zendeskState() };
+    zendesk.faults = { errorEvery: 1 }; // every request answers 503
+    zendesk.advance(120_000);
+    const run = await runScript('elt', ['--quiet'], { ...env, CSW_HTTP_MAX_RETRIES: '1' });
+    zendesk.faults = {};
+    expect(run.code).not.toBe(0);
+    expect(run.stdout).toMatch(/Zendesk kept failing at http:\/\/127\.0\.0\.1:\d+\/api\/v2\/\S+ after 2 attempts: Zendesk answered 503/);
+    expect(run.stdout).not.toMatch(/\btransform\s+success/);
+    expect(zendeskState()).toBe(before.state);
+    expect(await fingerprint()).toEqual(before.published);
   });
 });

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FatalError } from '../../../extract/core/errors.ts';
-import { HttpClient, retryAfterMs, type HttpClientOptions } from '../../../extract/core/http.ts';
+import { FatalError, UserError } from '../../../extract/core/errors.ts';
+import { defaultMaxRetries, HttpClient, retryAfterMs, type HttpClientOptions } from '../../../extract/core/http.ts';
 import { createLogger } from '../../../extract/core/log.ts';
 
 let server: Server;
@@ -88,6 +88,21 @@ describe('HttpClient', () => {
     const { http, waits } = client({ maxRetries: 3 });
     await expect(http.request('down')).rejects.toThrow(new FatalError(`Testdesk kept failing at ${baseUrl}/down after 4 attempts: Testdesk answered 502`));
     expect(waits).toHaveLength(3);
+  });
+
+  it('takes its retry budget from CSW_HTTP_MAX_RETRIES (default 6), and refuses a value that is not one', async () => {
+    expect(defaultMaxRetries({})).toBe(6);
+    expect(defaultMaxRetries({ CSW_HTTP_MAX_RETRIES: '0' })).toBe(0);
+    expect(() => defaultMaxRetries({ CSW_HTTP_MAX_RETRIES: 'many' })).toThrow(UserError);
+    expect(() => defaultMaxRetries({ CSW_HTTP_MAX_RETRIES: '-1' })).toThrow('CSW_HTTP_MAX_RETRIES must be a whole number from 0 to 20 (got "-1")');
+    process.env.CSW_HTTP_MAX_RETRIES = '1';
+    try {
+      const { http, waits } = client();
+      await expect(http.request('down')).rejects.toThrow(new FatalError(`Testdesk kept failing at ${baseUrl}/down after 2 attempts: Testdesk answered 502`));
+      expect(waits).toHaveLength(1);
+    } finally {
+      delete process.env.CSW_HTTP_MAX_RETRIES;
+    }
   });
 
   it('retries a request that timed out', async () => {

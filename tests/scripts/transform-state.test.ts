@@ -1,0 +1,62 @@
+/**
+ * What decides between an incremental and a full build (scripts/lib/transform-state.ts): the project fingerprint
+ * moves with every model, macro or seed change and with the settings the models read, and nothing else; the lake's
+ * high-water mark is its newest load.
+ */
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig, PROJECT_ROOT } from '../../extract/core/config.ts';
+import { lakeHighWaterMark, projectFingerprint } from '../../scripts/lib/transform-state.ts';
+
+function project(): string {
+  const root = mkdtempSync(join(tmpdir(), 'csw-fingerprint-'));
+  for (const dir of ['models', 'macros', 'seeds']) cpSync(join(PROJECT_ROOT, dir), join(root, dir), { recursive: true });
+  cpSync(join(PROJECT_ROOT, 'dbt_project.yml'), join(root, 'dbt_project.yml'));
+  return root;
+}
+
+describe('project fingerprint', () => {
+  const config = loadConfig({});
+
+  it('is the same for the same project and settings', () => {
+    const root = project();
+    expect(projectFingerprint(config, root)).toBe(projectFingerprint(config, root));
+    expect(projectFingerprint(config, root)).toBe(projectFingerprint(config, project()));
+  });
+
+  it('changes with a model, a macro or a seed row', () => {
+    for (const [file, edit] of [
+      ['models/marts/core/fct_orders.sql', '\n-- edited\n'],
+      ['macros/latest_version.sql', '\n{# edited #}\n'],
+      ['seeds/markets.csv', 'XX,Nowhere,UTC,USD,en\n'],
+    ] as const) {
+      const root = project();
+      const before = projectFingerprint(config, root);
+      writeFileSync(join(root, file), edit, { flag: 'a' });
+      expect(projectFingerprint(config, root), file).not.toBe(before);
+    }
+  });
+
+  it('changes with a setting the models read (reporting currency, sources), not with one they do not', () => {
+    const root = project();
+    const before = projectFingerprint(config, root);
+    expect(projectFingerprint(loadConfig({ CSW_REPORTING_CURRENCY: 'EUR' }), root)).not.toBe(before);
+    expect(projectFingerprint(loadConfig({ CSW_SOURCES: 'demo,files' }), root)).not.toBe(before);
+    expect(projectFingerprint(loadConfig({ CSW_LOG_LEVEL: 'debug' }), root)).toBe(before);
+  });
+});
+
+describe('lake high-water mark', () => {
+  it('is the newest load of the manifest, or null for an empty lake', () => {
+    const lake = mkdtempSync(join(tmpdir(), 'csw-lake-'));
+    const config = { ...loadConfig({}), lakeDir: lake };
+    expect(lakeHighWaterMark(config)).toBeNull();
+    mkdirSync(join(lake, '_loads'));
+    for (const id of ['20261123T010000000Z-aaaaaa', '20261124T010000000Z-bbbbbb', '20261122T010000000Z-cccccc']) {
+      writeFileSync(join(lake, '_loads', `${id}.json`), JSON.stringify({ load_id: id }));
+    }
+    expect(lakeHighWaterMark(config)).toBe('20261124T010000000Z-bbbbbb');
+  });
+});

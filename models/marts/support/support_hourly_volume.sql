@@ -19,14 +19,16 @@ agents as (
 ),
 
 team_time_zones as (
-    -- a team works in the time zone most of its human agents have
+    -- a team works in the time zone most of its human agents have (a tie goes to the first zone by name, so every
+    -- build picks the same one)
     select
         group_id,
-        mode(time_zone) as team_time_zone
+        time_zone as team_time_zone
     from agents
     where not is_bot
         and group_id is not null
-    group by 1
+    group by group_id, time_zone
+    qualify row_number() over (partition by group_id order by count(*) desc, time_zone) = 1
 ),
 
 waits as (

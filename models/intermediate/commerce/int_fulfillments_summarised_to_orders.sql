@@ -1,7 +1,10 @@
+{{ config(materialized='table') }}
 {#- One row per order that has shipped (at least one fulfillment): the order's shipment as one parcel.
     Orders ship in one parcel almost always (the demo: always); with several, the order is delivered when its
     last parcel is, promised for the latest promise, lost when any parcel is lost, and carrier, tracking
-    number and shipment status are those of the first parcel shipped. -#}
+    number and shipment status are those of the first parcel shipped.
+    A table: the order facts, dimensions, changed-order keys and several tests read it (a view was computed
+    again by each). -#}
 with
 
 fulfillments as (

@@ -1,5 +1,8 @@
+{{ config(materialized='table') }}
 {#- Fulfillments (shipments) from every commerce source, in one canonical shape: one branch per enabled source
-    with Shopify-shaped orders (the demo, the Shopify API), with the carrier's promised and actual delivery. -#}
+    with Shopify-shaped orders (the demo, the Shopify API), with the carrier's promised and actual delivery.
+    A table: the order facts, dimensions, changed-order keys and several tests read it (a view was computed
+    again by each). -#}
 with
 
 {%- for system in sources_shaped_like('shopify') %}

@@ -1,5 +1,8 @@
+{{ config(materialized='table') }}
 {#- Order lines from every commerce source, in one canonical shape: one branch per enabled source with
-    Shopify-shaped line items (the demo, the Shopify API). -#}
+    Shopify-shaped line items (the demo, the Shopify API).
+    A table: the order facts, dimensions, changed-order keys and several tests read it (a view was computed
+    again by each). -#}
 with
 
 {%- for system in sources_shaped_like('shopify') %}

@@ -1,7 +1,10 @@
+{{ config(materialized='table') }}
 {#- Orders from every commerce source, in one canonical shape: one branch per enabled source with Shopify-shaped
     orders (the demo, the Shopify API: online store and marketplaces). Ids are prefixed with the source system
     so they never collide across sources. Order reports from other platforms (order files of `files`, one row per
-    line) are summed to orders. -#}
+    line) are summed to orders.
+    A table: the order facts, dimensions, changed-order keys and several tests read it (a view was computed
+    again by each). -#}
 with
 
 {%- for system in sources_shaped_like('shopify') %}

@@ -1,16 +1,26 @@
-{{ config(materialized='table') }}
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='fail',
+    pre_hook="{{ delete_changed('conversation_id', 'int_conversations_changed') }}",
+) }}
+{%- do ref('int_conversations_changed') %}{#- read by the incremental filter and pre-hook -#}
 {#- The order each conversation is about (docs block `conversation_order_link`): the order whose number the
     conversation names (field, tag or text; the conversation's platform first when numbers repeat across
     platforms); otherwise the requester's latest order placed before the conversation, within
-    var('order_link_lookback_days') days, matched by e-mail (marketplace relay addresses included). -#}
+    var('order_link_lookback_days') days, matched by e-mail (marketplace relay addresses included).
+    Incremental: an incremental build links the conversations in int_conversations_changed, which include those of
+    a requester or an order number whose orders changed (docs block `incremental_builds`). -#}
 with
 
 conversations as (
     select * from {{ ref('int_conversations_unioned') }}
+    where {{ only_changed('conversation_id', 'int_conversations_changed', 'conversation_id') }}
 ),
 
 order_numbers_found as (
     select * from {{ ref('int_conversation_order_numbers_found') }}
+    where {{ only_changed('conversation_id', 'int_conversations_changed', 'conversation_id') }}
 ),
 
 orders as (

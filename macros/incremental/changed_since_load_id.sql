@@ -28,6 +28,19 @@
     {%- endif -%}
 {%- endmacro %}
 
+{#- The configuration of every model kept incrementally by key (conversation or order): dbt's incremental
+    materialisation, appending, with the pre-hook below; and the model's dependency on the changed-keys model
+    (read by only_changed and the pre-hook inside `is_incremental()`, which dbt's parse does not see). -#}
+{% macro incremental_by_key(key_column, changed_model) -%}
+    {{ config(
+        materialized='incremental',
+        incremental_strategy='append',
+        on_schema_change='fail',
+        pre_hook="{{ delete_changed('" ~ key_column ~ "', '" ~ changed_model ~ "') }}",
+    ) }}
+    {%- do ref(changed_model) -%}
+{%- endmacro %}
+
 {#- Pre-hook of a model kept incrementally by key: in an incremental run, first delete every row of the keys
     the changed-keys model lists (also those that no longer exist, e.g. a deleted ticket), then the model's
     query appends the current rows of those keys. Both in the model's transaction. -#}

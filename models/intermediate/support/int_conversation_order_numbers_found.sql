@@ -1,10 +1,4 @@
-{{ config(
-    materialized='incremental',
-    incremental_strategy='append',
-    on_schema_change='fail',
-    pre_hook="{{ delete_changed('conversation_id', 'int_conversations_changed') }}",
-) }}
-{%- do ref('int_conversations_changed') %}{#- read by the incremental filter and pre-hook -#}
+{{ incremental_by_key('conversation_id', 'int_conversations_changed') }}
 {#- The order number each conversation is about, when it says: first the helpdesk field, then a tag, then the
     subject or first message, matched with the platform's format (seeds/order_number_formats.csv). A number in
     the conversation's own platform's format wins over another platform's. Docs block `conversation_order_link`.

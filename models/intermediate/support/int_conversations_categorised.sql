@@ -1,10 +1,4 @@
-{{ config(
-    materialized='incremental',
-    incremental_strategy='append',
-    on_schema_change='fail',
-    pre_hook="{{ delete_changed('conversation_id', 'int_conversations_changed') }}",
-) }}
-{%- do ref('int_conversations_changed') %}{#- read by the incremental filter and pre-hook -#}
+{{ incremental_by_key('conversation_id', 'int_conversations_changed') }}
 {#- One primary contact reason per conversation. Docs block `issue_category`: a helpdesk tag equal to a category
     code wins; otherwise a keyword of seeds/issue_category_keywords.csv (any language) found in the subject or
     first message; otherwise `other`. Several matches: the category with the lowest `match_precedence`.

@@ -1,10 +1,4 @@
-{{ config(
-    materialized='incremental',
-    incremental_strategy='append',
-    on_schema_change='fail',
-    pre_hook="{{ delete_changed('conversation_id', 'int_conversations_changed') }}",
-) }}
-{%- do ref('int_conversations_changed') %}{#- read by the incremental filter and pre-hook -#}
+{{ incremental_by_key('conversation_id', 'int_conversations_changed') }}
 {#- The order each conversation is about (docs block `conversation_order_link`): the order whose number the
     conversation names (field, tag or text; the conversation's platform first when numbers repeat across
     platforms); otherwise the requester's latest order placed before the conversation, within

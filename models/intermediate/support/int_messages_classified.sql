@@ -1,10 +1,4 @@
-{{ config(
-    materialized='incremental',
-    incremental_strategy='append',
-    on_schema_change='fail',
-    pre_hook="{{ delete_changed('conversation_id', 'int_conversations_changed') }}",
-) }}
-{%- do ref('int_conversations_changed') %}{#- read by the incremental filter and pre-hook -#}
+{{ incremental_by_key('conversation_id', 'int_conversations_changed') }}
 {#- Every message of every conversation with its author classified as customer, agent or bot, from every
     helpdesk source, by the role the author had when the message was written (int_helpdesk_user_roles), so an
     agent who has since left and been downgraded stays an agent in history. A message is a bot's when it came

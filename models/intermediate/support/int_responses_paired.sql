@@ -1,10 +1,4 @@
-{{ config(
-    materialized='incremental',
-    incremental_strategy='append',
-    on_schema_change='fail',
-    pre_hook="{{ delete_changed('conversation_id', 'int_conversations_changed') }}",
-) }}
-{%- do ref('int_conversations_changed') %}{#- read by the incremental filter and pre-hook -#}
+{{ incremental_by_key('conversation_id', 'int_conversations_changed') }}
 {#- Every customer wait paired with the agent reply that ended it. A wait is a run of public customer messages
     with no public human-agent reply between them; it starts at the run's first message and ends at the next
     public human-agent reply. Bot replies and internal notes neither start nor end a wait. Definitions and edge

@@ -1,10 +1,4 @@
-{{ config(
-    materialized='incremental',
-    incremental_strategy='append',
-    on_schema_change='fail',
-    pre_hook="{{ delete_changed('conversation_id', 'int_conversations_changed') }}",
-) }}
-{%- do ref('int_conversations_changed') %}{#- read by the incremental filter and pre-hook -#}
+{{ incremental_by_key('conversation_id', 'int_conversations_changed') }}
 {#- Every status change of every conversation, from every helpdesk source: Zendesk-shaped audits, and for helpdesk
     exports (which have no history) the last solve and, when open again since, a reopen.
     Incremental: an incremental build rebuilds the conversations in int_conversations_changed (docs block

@@ -1,10 +1,4 @@
-{{ config(
-    materialized='incremental',
-    incremental_strategy='append',
-    on_schema_change='fail',
-    pre_hook="{{ delete_changed('conversation_id', 'int_conversations_changed') }}",
-) }}
-{%- do ref('int_conversations_changed') %}{#- read by the incremental filter and pre-hook -#}
+{{ incremental_by_key('conversation_id', 'int_conversations_changed') }}
 {#- Every interval the support team is timed on, one row each, for business-time and SLA maths
     (int_support_waits_timed): customer waits for a human reply (the first one is `first_response`, later ones
     `response`), and the time from creation to the first and to the final solve. Waits that ended because the

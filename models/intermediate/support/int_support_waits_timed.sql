@@ -18,13 +18,7 @@
     n x m comparisons of a range join), partitioned on a small integer per schedule rather than its text id,
     which keeps this fast at millions of waits (10 million in about a minute on two cores). Materialised as a
     table: the facts and marts read it several times. -#}
-{{ config(
-    materialized='incremental',
-    incremental_strategy='append',
-    on_schema_change='fail',
-    pre_hook="{{ delete_changed('conversation_id', 'int_conversations_changed') }}",
-) }}
-{%- do ref('int_conversations_changed') %}{#- read by the incremental filter and pre-hook -#}
+{{ incremental_by_key('conversation_id', 'int_conversations_changed') }}
 
 with
 

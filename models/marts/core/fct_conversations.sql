@@ -1,10 +1,4 @@
-{{ config(
-    materialized='incremental',
-    incremental_strategy='append',
-    on_schema_change='fail',
-    pre_hook="{{ delete_changed('conversation_id', 'int_conversations_changed') }}",
-) }}
-{%- do ref('int_conversations_changed') %}{#- read by the incremental filter and pre-hook -#}
+{{ incremental_by_key('conversation_id', 'int_conversations_changed') }}
 {#- One row per support conversation: first response, every response, resolution, CSAT and contact reason.
     Definitions: docs blocks in _core__docs.md.
     Incremental: an incremental build rebuilds the conversations in int_conversations_changed (docs block

@@ -1,10 +1,4 @@
-{{ config(
-    materialized='incremental',
-    incremental_strategy='append',
-    on_schema_change='fail',
-    pre_hook="{{ delete_changed('order_id', 'int_orders_changed') }}",
-) }}
-{%- do ref('int_orders_changed') %}{#- read by the incremental filter and pre-hook -#}
+{{ incremental_by_key('order_id', 'int_orders_changed') }}
 {#- One row per order line from every commerce source: the product variant sold, units, amounts in the order
     currency and the reporting currency (at the order day's rates), and how many of its units were returned.
     Order attributes (platform, market, customer, dates) come from fct_orders, so both agree.

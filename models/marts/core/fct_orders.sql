@@ -1,10 +1,4 @@
-{{ config(
-    materialized='incremental',
-    incremental_strategy='append',
-    on_schema_change='fail',
-    pre_hook="{{ delete_changed('order_id', 'int_orders_changed') }}",
-) }}
-{%- do ref('int_orders_changed') %}{#- read by the incremental filter and pre-hook -#}
+{{ incremental_by_key('order_id', 'int_orders_changed') }}
 {#- One row per order from every commerce source: where it went, what it cost (original and reporting
     currency), how its delivery went against the promise, and what came back (returns, refunds of every kind).
     Definitions: see the docs blocks in _core__commerce__docs.md.

@@ -1,10 +1,4 @@
-{{ config(
-    materialized='incremental',
-    incremental_strategy='append',
-    on_schema_change='fail',
-    pre_hook="{{ delete_changed('conversation_id', 'int_conversations_changed') }}",
-) }}
-{%- do ref('int_conversations_changed') %}{#- read by the incremental filter and pre-hook -#}
+{{ incremental_by_key('conversation_id', 'int_conversations_changed') }}
 {#- One row per customer wait that got, or still awaits, a human agent reply (docs block `response_waits`),
     with the conversation's attributes for slicing.
     Incremental: an incremental build rebuilds the conversations in int_conversations_changed (docs block

@@ -226,6 +226,8 @@ describe('the next night, after late changes: an incremental build', () => {
       expect(await count(db, `select refund_count as n from fct_orders where order_id = 'shopify-${changes.refunded}'`)).toBe(changes.refundsNow);
       expect(await count(db, `select return_count as n from fct_orders where order_id = 'shopify-${changes.returned}'`)).toBe(1);
       expect(await count(db, `select rating as n from fct_reviews where source_system = 'files' and order_number = '${changes.edited}'`)).toBe(4);
+      // the run history: the first night's transform was a full build (this night's own run shows as running)
+      expect(await db.all("select transform_mode from pipeline_runs where command = 'elt' and not is_current_run")).toEqual([{ transform_mode: 'full' }]);
     });
   });
 

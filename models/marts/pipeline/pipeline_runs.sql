@@ -20,6 +20,7 @@ step_times as (
         run_id,
         sum(case when step = 'extract' then duration_seconds end) as extract_seconds,
         sum(case when step = 'transform' then duration_seconds end) as transform_seconds,
+        max(case when step = 'transform' then detail end) as transform_detail,
         sum(case when step = 'publish' then duration_seconds end) as publish_seconds,
         sum(case when step = 'postgres' then duration_seconds end) as postgres_seconds,
         sum(case when step = 'report' then duration_seconds end) as report_seconds,
@@ -50,6 +51,10 @@ final as (
         round(runs.duration_seconds, 1) as duration_seconds,
         round(step_times.extract_seconds, 1) as extract_seconds,
         round(step_times.transform_seconds, 1) as transform_seconds,
+        case
+            when step_times.transform_detail like 'incremental%' then 'incremental'
+            when step_times.transform_detail is not null then 'full'
+        end as transform_mode,
         round(step_times.publish_seconds, 1) as publish_seconds,
         round(step_times.postgres_seconds, 1) as postgres_seconds,
         round(step_times.report_seconds, 1) as report_seconds,

@@ -23,7 +23,8 @@ renamed as (
         cast(step.duration_ms / 1000 as double) as duration_seconds,
         cast(len(step.items) as bigint) as item_count,
         coalesce(len(step.warnings), 0) as warning_count,
-        step.error as error
+        step.error as error,
+        step.detail as detail
     from steps
 )
 

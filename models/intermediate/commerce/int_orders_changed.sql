@@ -58,15 +58,7 @@ orders as (
 {% endfor %}
 
 touched as (
-    {%- for system in sources_shaped_like('shopify') + sources_shaped_like('commerce_export') %}
-    select order_id from {{ system }}_touched
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
-    {%- endfor %}
-    {%- if (sources_shaped_like('shopify') + sources_shaped_like('commerce_export')) | length == 0 %}
-    select cast(null as varchar) as order_id where false
-    {%- endif %}
+    {{ union_branches(sources_shaped_like('shopify') + sources_shaped_like('commerce_export'), '_touched') }}
 ),
 
 same_numbers as (
@@ -100,8 +92,7 @@ select order_id from gone
 
 {%- elif previous_orders is none or flags.FULL_REFRESH %}
 
-select cast(null as varchar) as order_id
-where false
+{{ empty_relation_from_contract() }}
 
 {%- else %}
 

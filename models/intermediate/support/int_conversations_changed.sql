@@ -59,24 +59,23 @@ changed_order_keys as (
 ),
 
 {{ system }}_touched as (
-    select id as ticket_id
-    from {{ source(system, 'tickets') }}
+    {#- stream, its ticket id column, and the user whose change touches the ticket #}
+    {%- for stream, ticket_column, user_column in [
+        ('tickets', 'id', 'requester_id'),
+        ('ticket_comments', 'ticket_id', 'author_id'),
+        ('ticket_audits', 'ticket_id', 'author_id'),
+        ('satisfaction_ratings', 'ticket_id', none),
+    ] %}
+    select {{ ticket_column }} as ticket_id
+    from {{ source(system, stream) }}
     where _load_id > '{{ since }}'
-        or requester_id in (select user_id from {{ system }}_users_changed)
+        {%- if user_column %}
+        or {{ user_column }} in (select user_id from {{ system }}_users_changed)
+        {%- endif %}
+    {%- if not loop.last %}
     union all
-    select ticket_id
-    from {{ source(system, 'ticket_comments') }}
-    where _load_id > '{{ since }}'
-        or author_id in (select user_id from {{ system }}_users_changed)
-    union all
-    select ticket_id
-    from {{ source(system, 'ticket_audits') }}
-    where _load_id > '{{ since }}'
-        or author_id in (select user_id from {{ system }}_users_changed)
-    union all
-    select ticket_id
-    from {{ source(system, 'satisfaction_ratings') }}
-    where _load_id > '{{ since }}'
+    {%- endif %}
+    {%- endfor %}
 ),
 
 {{ system }}_conversations_touched as (
@@ -105,15 +104,7 @@ changed_order_keys as (
 {% endfor %}
 
 loaded as (
-    {%- for system in sources_shaped_like('zendesk') + sources_shaped_like('helpdesk_export') %}
-    select conversation_id from {{ system }}_conversations_touched
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
-    {%- endfor %}
-    {%- if (sources_shaped_like('zendesk') + sources_shaped_like('helpdesk_export')) | length == 0 %}
-    select cast(null as varchar) as conversation_id where false
-    {%- endif %}
+    {{ union_branches(sources_shaped_like('zendesk') + sources_shaped_like('helpdesk_export'), '_conversations_touched') }}
 ),
 
 by_order_email as (
@@ -160,8 +151,7 @@ select conversation_id from gone
 
 {%- elif previous_conversations is none or flags.FULL_REFRESH %}
 
-select cast(null as varchar) as conversation_id
-where false
+{{ empty_relation_from_contract() }}
 
 {%- else %}
 

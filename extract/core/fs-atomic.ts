@@ -22,8 +22,13 @@ export function commitFile(tempPath: string, finalPath: string): void {
 export function writeFileAtomic(path: string, contents: string): void {
   mkdirSync(dirname(path), { recursive: true });
   const temp = `${path}.${process.pid}.tmp`;
-  writeFileSync(temp, contents);
-  commitFile(temp, path);
+  try {
+    writeFileSync(temp, contents);
+    commitFile(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true }); // e.g. the disk filled up mid-write: leave no half-written sibling behind
+    throw error;
+  }
 }
 
 export function writeJsonAtomic(path: string, value: unknown): void {
@@ -57,10 +62,14 @@ export function ensureWritableDir(dir: string, setting: string): void {
     writeFileSync(probe, 'ok');
     rmSync(probe, { force: true });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      { ENOTDIR: 'part of the path is a file', EACCES: 'permission denied', EPERM: 'permission denied', ENOSPC: 'the disk is full', EROFS: 'the file system is read-only' }[code ?? ''] ??
-      (error instanceof Error ? error.message : String(error));
-    throw new UserError(`Cannot write to ${dir} (${reason}); set ${setting} to a writable folder or free the disk.`);
+    throw new UserError(`Cannot write to ${dir} (${fileErrorReason(error) ?? (error instanceof Error ? error.message : String(error))}); set ${setting} to a writable folder or free the disk.`);
   }
+}
+
+/** What a file system error means in words (disk full, permission denied, ...), or undefined for other errors. */
+export function fileErrorReason(error: unknown): string | undefined {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return (
+    { ENOTDIR: 'part of the path is a file', EACCES: 'permission denied', EPERM: 'permission denied', ENOSPC: 'the disk is full', EDQUOT: 'the disk quota is used up', EROFS: 'the file system is read-only' } as Record<string, string>
+  )[code ?? ''];
 }

@@ -34,6 +34,9 @@ export interface LoggerOptions {
   console?: Level | 'silent';
 }
 
+/** Log files a write failed on; the loggers of a run stop writing them. */
+const unwritableLogs = new Set<string>();
+
 const ORDER: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
 export function createLogger(options: LoggerOptions = {}, base: Fields = {}): Logger {
@@ -41,8 +44,14 @@ export function createLogger(options: LoggerOptions = {}, base: Fields = {}): Lo
   const threshold = options.console === 'silent' ? Infinity : ORDER[options.console ?? 'info'];
   const write = (level: Level, msg: string, fields?: Fields) => {
     const all = maskSecrets({ ...base, ...fields });
-    if (options.file) {
-      appendFileSync(options.file, JSON.stringify({ ts: new Date().toISOString(), level, msg, ...all }) + '\n');
+    if (options.file && !unwritableLogs.has(options.file)) {
+      try {
+        appendFileSync(options.file, JSON.stringify({ ts: new Date().toISOString(), level, msg, ...all }) + '\n');
+      } catch (error) {
+        // A log that cannot be written (the disk filled up) must not take the run down with it: say so once, go on.
+        unwritableLogs.add(options.file);
+        process.stderr.write(`WARN: cannot write the log file ${options.file} (${error instanceof Error ? error.message : String(error)}); logging to the terminal only\n`);
+      }
     }
     if (ORDER[level] >= threshold) {
       const prefix = level === 'info' ? '' : `${level.toUpperCase()}: `;

@@ -1,5 +1,6 @@
 {#- Staging of a Shopify-shaped `fulfillments` stream, for every source that lands that shape (see macros/staging/_staging__macros.yml). -#}
 {% macro stage_shopify_fulfillments(source_name) -%}
+{{ staged_incrementally(source_name, 'orders', 'id', 'order_id') }}
 with
 
 source as (
@@ -8,6 +9,7 @@ source as (
 
 fulfillments as (
     select
+        id as order_id,
         unnest(
             from_json(
                 fulfillments,
@@ -22,7 +24,7 @@ fulfillments as (
 renamed as (
     select
         fulfillment.id as fulfillment_id,
-        fulfillment.order_id as order_id,
+        order_id,
         fulfillment.status as fulfillment_status,
         fulfillment.shipment_status as shipment_status,
         fulfillment.tracking_company as carrier,

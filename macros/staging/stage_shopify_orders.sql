@@ -1,5 +1,6 @@
 {#- Staging of a Shopify-shaped `orders` stream, for every source that lands that shape (see macros/staging/_staging__macros.yml). -#}
 {% macro stage_shopify_orders(source_name) -%}
+{{ staged_incrementally(source_name, 'orders', 'id', 'order_id') }}
 with
 
 source as (

@@ -1,5 +1,6 @@
 {#- Staging of a Shopify-shaped `products` stream, for every source that lands that shape (see macros/staging/_staging__macros.yml). -#}
 {% macro stage_shopify_products(source_name) -%}
+{{ staged_incrementally(source_name, 'products', 'id', 'product_id') }}
 with
 
 source as (

@@ -1,5 +1,6 @@
 {#- Staging of a Shopify-shaped `refunds` stream, for every source that lands that shape (see macros/staging/_staging__macros.yml). -#}
 {% macro stage_shopify_refunds(source_name) -%}
+{{ staged_incrementally(source_name, 'orders', 'id', 'order_id') }}
 with
 
 source as (
@@ -9,6 +10,7 @@ source as (
 refunds as (
     select
         currency as order_currency,
+        id as order_id,
         unnest(
             from_json(
                 refunds,
@@ -23,7 +25,7 @@ refunds as (
 renamed as (
     select
         refund.id as refund_id,
-        refund.order_id as order_id,
+        order_id,
         refund.return_id as return_id,
         refund.note as refund_note,
         coalesce(

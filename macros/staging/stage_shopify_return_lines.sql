@@ -1,5 +1,6 @@
 {#- Staging of a Shopify-shaped `return_lines` stream, for every source that lands that shape (see macros/staging/_staging__macros.yml). -#}
 {% macro stage_shopify_return_lines(source_name) -%}
+{{ staged_incrementally(source_name, 'returns', 'id', 'return_id') }}
 with
 
 source as (

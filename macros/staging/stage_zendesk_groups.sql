@@ -1,5 +1,6 @@
 {#- Staging of a Zendesk-shaped `groups` stream, for every source that lands that shape (see macros/staging/_staging__macros.yml). -#}
 {% macro stage_zendesk_groups(source_name) -%}
+{{ staged_incrementally(source_name, 'groups', 'id', 'group_id') }}
 with
 
 source as (

@@ -1,5 +1,6 @@
 {#- Staging of a Zendesk-shaped `satisfaction_ratings` stream, for every source that lands that shape (see macros/staging/_staging__macros.yml). -#}
 {% macro stage_zendesk_satisfaction_ratings(source_name) -%}
+{{ staged_incrementally(source_name, 'satisfaction_ratings', 'id', 'satisfaction_rating_id') }}
 with
 
 source as (

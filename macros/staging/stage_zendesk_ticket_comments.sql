@@ -1,5 +1,6 @@
 {#- Staging of a Zendesk-shaped `ticket_comments` stream, for every source that lands that shape (see macros/staging/_staging__macros.yml). -#}
 {% macro stage_zendesk_ticket_comments(source_name) -%}
+{{ staged_incrementally(source_name, 'ticket_comments', 'id', 'comment_id') }}
 with
 
 source as (

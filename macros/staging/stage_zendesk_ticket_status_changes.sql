@@ -1,5 +1,6 @@
 {#- Staging of a Zendesk-shaped `ticket_status_changes` stream, for every source that lands that shape (see macros/staging/_staging__macros.yml). -#}
 {% macro stage_zendesk_ticket_status_changes(source_name) -%}
+{{ staged_incrementally(source_name, 'ticket_audits', 'id', 'audit_id') }}
 with
 
 source as (

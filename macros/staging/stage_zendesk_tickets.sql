@@ -1,5 +1,6 @@
 {#- Staging of a Zendesk-shaped `tickets` stream, for every source that lands that shape (see macros/staging/_staging__macros.yml). -#}
 {% macro stage_zendesk_tickets(source_name) -%}
+{{ staged_incrementally(source_name, 'tickets', 'id', 'ticket_id') }}
 with
 
 source as (

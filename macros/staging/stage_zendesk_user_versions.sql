@@ -2,11 +2,16 @@
     when they wrote a message: the lake keeps each night's users, so an agent later downgraded to end user is
     still an agent in the versions before. -#}
 {% macro stage_zendesk_user_versions(source_name) -%}
+{{ staged_incrementally(source_name, 'users', 'id', 'user_id') }}
 with
 
 source as (
     select *
     from {{ source(source_name, 'users') }}
+    {%- if is_incremental() %}
+    -- an incremental build restages every version of each user landed since the last complete build
+    where id in (select id from {{ source(source_name, 'users') }} where {{ landed_since_last_build() }})
+    {%- endif %}
     qualify row_number() over (
         partition by id, updated_at
         order by _extracted_at desc, _load_id desc

@@ -1,5 +1,6 @@
 {#- Staging of a Zendesk-shaped `users` stream, for every source that lands that shape (see macros/staging/_staging__macros.yml). -#}
 {% macro stage_zendesk_users(source_name) -%}
+{{ staged_incrementally(source_name, 'users', 'id', 'user_id') }}
 with
 
 source as (

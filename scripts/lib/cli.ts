@@ -3,6 +3,7 @@
  * a non-zero exit (no stack trace), and keeps the stack of unexpected errors for the log file.
  */
 import { UserError } from '../../extract/core/errors.ts';
+import { fileErrorReason } from '../../extract/core/fs-atomic.ts';
 
 export async function main(command: () => Promise<number>): Promise<never> {
   let code: number;
@@ -14,7 +15,8 @@ export async function main(command: () => Promise<number>): Promise<never> {
       code = 2;
     } else {
       const message = error instanceof Error ? error.message : String(error);
-      process.stderr.write(`error: ${message}\n`);
+      const reason = fileErrorReason(error);
+      process.stderr.write(`error: ${reason ? `${reason}: ` : ''}${message}\n`);
       if (process.env.CSW_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
       code = 1;
     }

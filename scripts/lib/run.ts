@@ -11,7 +11,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../../extract/core/config.ts';
 import { UserError } from '../../extract/core/errors.ts';
-import { ensureWritableDir, writeJsonAtomic } from '../../extract/core/fs-atomic.ts';
+import { ensureWritableDir, fileErrorReason, writeJsonAtomic } from '../../extract/core/fs-atomic.ts';
 import { newLoadId } from '../../extract/core/loads.ts';
 import { createLogger, type Logger } from '../../extract/core/log.ts';
 import { acquireLock } from './lock.ts';
@@ -84,11 +84,20 @@ export async function runPipeline(
     error,
   });
   const recordPath = join(config.runsDir, `${runId}.json`);
+  /** Writes the run record; a failure (the disk filled up) comes back as the run's error instead of ending it unreported. */
+  const save = (run: RunRecord): string | null => {
+    try {
+      writeJsonAtomic(recordPath, run);
+      return null;
+    } catch (e) {
+      return `could not write the run record ${recordPath} (${fileErrorReason(e) ?? (e instanceof Error ? e.message : String(e))})`;
+    }
+  };
   log.info(`${options.command} started`, { command: options.command, data_dir: config.dataDir });
   try {
     for (const dead of markInterruptedRuns(config.runsDir)) log.warn(`run ${dead} did not finish (killed or stopped); marked interrupted in the run history`);
-    writeJsonAtomic(recordPath, record('running', null));
-    for (const step of steps) {
+    error = save(record('running', null));
+    for (const step of error ? [] : steps) {
       if (!options.quiet) process.stderr.write(`▶ ${step.name} ...\n`);
       const t0 = Date.now();
       let result: StepResult;
@@ -97,23 +106,32 @@ export async function runPipeline(
       } catch (e) {
         progress.done();
         const message = e instanceof Error ? e.message : String(e);
-        if (!(e instanceof UserError)) log.error(`${step.name} failed: ${message}`, { stack: e instanceof Error ? e.stack : undefined });
-        result = { step: step.name, status: 'failed', duration_ms: Date.now() - t0, items: [], warnings: [], error: message };
+        const reason = fileErrorReason(e);
+        if (!(e instanceof UserError) && !reason) log.error(`${step.name} failed: ${message}`, { stack: e instanceof Error ? e.stack : undefined });
+        result = { step: step.name, status: 'failed', duration_ms: Date.now() - t0, items: [], warnings: [], error: reason ? `${reason}: ${message}` : message };
       }
       results.push(result);
-      writeJsonAtomic(recordPath, record('running', null));
+      const unsaved = save(record('running', null));
       if (result.status === 'failed') {
         error = `${step.name} failed: ${result.error ?? 'see the log'}`;
         break;
       }
+      if (unsaved) {
+        // the next step would write to the same disk: stop here, nothing further is published
+        error = `${step.name} finished, but ${unsaved}`;
+        break;
+      }
     }
+  } catch (e) {
+    error = `${options.command} failed: ${fileErrorReason(e) ? `${fileErrorReason(e)}: ` : ''}${e instanceof Error ? e.message : String(e)}`;
   } finally {
     lock.release();
   }
   const final = record(error ? 'failed' : 'success', new Date());
-  writeJsonAtomic(recordPath, final);
+  const unsaved = save(final);
   log.info(`${options.command} ${final.status}`, { status: final.status, duration_ms: final.duration_ms, error });
   process.stdout.write(formatSummary(final, { quiet: options.quiet, logFile: join(config.logDir, 'runs', `${runId}.jsonl`) }));
+  if (unsaved) process.stderr.write(`WARN: ${unsaved}; the next run marks this one interrupted\n`);
   return error ? 1 : 0;
 }
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { PROJECT_ROOT, type Config } from '../../../extract/core/config.ts';
 import { openDb, sqlIdentifier } from '../../../extract/core/duckdb.ts';
 import type { Logger } from '../../../extract/core/log.ts';
-import { readManifestModels, readRunResults, runDbt } from '../dbt.ts';
+import { readManifestModels, readRunResults, runDbt, type DbtNodeResult } from '../dbt.ts';
 import { Progress } from '../progress.ts';
 import { lakeHighWaterMark, projectFingerprint, readTransformState, writeTransformState } from '../transform-state.ts';
 import type { StepItem, StepResult } from './types.ts';
@@ -113,10 +113,10 @@ export async function transformStep(config: Config, log: Logger, options: Transf
   }
   const failed = nodes.filter((n) => n.status === 'error' || n.status === 'fail');
   if (code !== 0) {
-    result.error ??=
-      failed.length > 0
-        ? `dbt build failed: ${failed.map((n) => `${n.unique_id} (${n.status}: ${(n.message ?? '').split('\n')[0]})`).join('; ')}`
-        : `dbt build exited with code ${code} (see logs/dbt/dbt.log)`;
+    result.error ??= failed.length > 0 ? failureMessage(failed) : `dbt build exited with code ${code} (see logs/dbt/dbt.log)`;
+    // DuckDB's words for it, wherever it struck (a node, or the checkpoint before any node ran)
+    const diskFull = [result.error, ...failed.map((n) => n.message ?? '')].some((m) => /No space left on device/i.test(m));
+    if (diskFull) result.error = `the disk is full: ${result.error}`;
   }
   // The next build starts from here: only after a complete build of the whole project.
   if (code === 0 && !partial) await writeTransformState(config, { watermark_load_id: mode.watermark, project_fingerprint: mode.fingerprint });
@@ -127,4 +127,18 @@ export async function transformStep(config: Config, log: Logger, options: Transf
   });
   result.duration_ms = Date.now() - started;
   return result;
+}
+
+/**
+ * One sentence for a failed build: the first failed nodes with their cause (dbt's message is "Runtime Error in
+ * model x (path)" and, on the next line, the database's reason), then how many more.
+ */
+function failureMessage(failed: DbtNodeResult[]): string {
+  const describe = (node: DbtNodeResult) => {
+    const [first = '', ...cause] = (node.message ?? '').split('\n').map((line) => line.trim()).filter(Boolean);
+    return `${node.unique_id} (${node.status}: ${cause.length > 0 ? cause.join(' ') : first})`;
+  };
+  const shown = failed.slice(0, 3).map(describe).join('; ');
+  const more = failed.length > 3 ? `; and ${failed.length - 3} more (see logs/dbt/dbt.log)` : '';
+  return `dbt build failed: ${shown}${more}`;
 }

@@ -7,14 +7,19 @@
  *   byte-order mark for Excel and FineBI, see ../publish/csv.ts);
  * - `published/bi/`: connection files for Power BI, Tableau and FineBI (../publish/connection-files.ts);
  * - `published/dictionary/`: the data dictionary in English and Chinese (../publish/dictionary.ts);
- * - `published/manifest.json`: each table with its rows, columns (type, description) and files, the CSV format,
- *   and the run that made it.
+ * - `published/manifest.json`: each table with its rows, columns (type, description), files and a checksum of its
+ *   contents, the CSV format, and the run that made it.
+ *
+ * A night changes a few tables or a few rows of each: a table with the checksum of the previous publication is
+ * kept (the previous database file is the starting point, its Parquet and CSV files are linked), and a table kept
+ * incrementally by key in the warehouse is patched by key and must then match the warehouse's checksum; any other
+ * table is copied whole (../publish/previous.ts).
  *
  * Everything is built in a staging folder first and moved into place by rename only once complete, so a BI tool
  * holding the old file open keeps reading it undisturbed, and a failure at any point leaves the last good
  * publication as it was.
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../../../extract/core/config.ts';
 import { openDb, sqlIdentifier, sqlLiteral, type Db } from '../../../extract/core/duckdb.ts';
@@ -24,14 +29,15 @@ import { readManifestModels, type ManifestModel } from '../dbt.ts';
 import { writeConnectionFiles } from '../publish/connection-files.ts';
 import { CSV_FORMAT, writeCsv } from '../publish/csv.ts';
 import { buildDictionary, layerOf, readTranslations, writeDictionary } from '../publish/dictionary.ts';
+import { commentsOf, previousTables, sameChecksum, tableChecksum, type TableChecksum } from '../publish/previous.ts';
 import type { StepResult } from './types.ts';
 
 export const PUBLISHED_DB = 'marts.duckdb';
 /** Folders of the publication, each replaced as a whole set of files at the swap. */
 export const PUBLISHED_FOLDERS = ['parquet', 'csv', 'bi', 'dictionary'] as const;
 
-export function publishedModels(): ManifestModel[] {
-  return readManifestModels()
+export function publishedModels(all: ManifestModel[] = readManifestModels()): ManifestModel[] {
+  return all
     .filter((m) => m.path.startsWith('models/marts/'))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
@@ -47,6 +53,32 @@ async function copyComments(db: Db, model: ManifestModel): Promise<void> {
   for (const [column, { description }] of Object.entries(model.columns)) {
     if (!description || !present.has(column)) continue;
     await db.run(`comment on column ${table}.${sqlIdentifier(column)} is ${sqlLiteral(description.trim())}`);
+  }
+}
+
+/**
+ * Brings the published copy of a table kept incrementally by key in the warehouse up to date by deleting and
+ * inserting the rows of the keys the last build changed, and proves the result has the warehouse table's checksum.
+ * False (the caller copies the table whole) when the model is not kept by key or the result differs.
+ */
+async function patchByKey(db: Db, model: ManifestModel, models: ManifestModel[], table: string, source: string, target: TableChecksum): Promise<boolean> {
+  const key = model.meta['incremental_key'];
+  const changed = models.find((m) => m.name === model.meta['changed_keys_model']);
+  if (typeof key !== 'string' || !changed) return false;
+  const keys = `select ${sqlIdentifier(key)} from warehouse.${sqlIdentifier(changed.schema)}.${sqlIdentifier(changed.name)}`;
+  await db.run('begin transaction');
+  await db.run(`delete from ${table} where ${sqlIdentifier(key)} in (${keys})`);
+  await db.run(`insert into ${table} select * from ${source} where ${sqlIdentifier(key)} in (${keys})`);
+  await db.run('commit');
+  return sameChecksum(await tableChecksum(db, table, 'marts', 'main', model.name), target);
+}
+
+/** A hard link to the previous publication's file (instant, no copy), or a copy where links are not possible. */
+function linkOrCopy(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
   }
 }
 
@@ -69,7 +101,8 @@ function swapIn(staging: string, publishedDir: string): void {
 export async function publishStep(config: Config, log: Logger, runId: string): Promise<StepResult> {
   const started = Date.now();
   const result: StepResult = { step: 'publish', status: 'success', duration_ms: 0, items: [], warnings: [] };
-  const models = publishedModels();
+  const allModels = readManifestModels();
+  const models = publishedModels(allModels);
   if (!existsSync(config.warehousePath)) {
     throw new Error(`there is no warehouse at ${config.warehousePath} to publish: run \`npm run transform\` first`);
   }
@@ -85,39 +118,61 @@ export async function publishStep(config: Config, log: Logger, runId: string): P
   const manifestTables: unknown[] = [];
   const dictionaryInput: Parameters<typeof buildDictionary>[0] = [];
 
+  // The previous publication's database file is the starting point: unchanged tables stay, the others are replaced.
+  const previous = previousTables(config.publishedDir, PUBLISHED_DB);
+  if (previous.size > 0) copyFileSync(join(config.publishedDir, PUBLISHED_DB), join(staging, PUBLISHED_DB), constants.COPYFILE_FICLONE);
+  const reuse = { unchanged: 0, patched: 0, copied: 0 };
+
   const db = await openDb(join(staging, PUBLISHED_DB), { memoryLimit: config.duckdbMemoryLimit, threads: config.duckdbThreads });
   try {
     await db.run(`attach ${sqlLiteral(config.warehousePath)} as warehouse (read_only)`);
     // The published file's own catalog is named after the file: "marts".
     await db.run(`use marts`);
+    const existing = new Set(
+      (await db.all<{ table_name: string }>(`select table_name from duckdb_tables() where database_name = 'marts'`)).map((r) => r.table_name),
+    );
+    for (const name of existing) {
+      if (!models.some((m) => m.name === name)) await db.run(`drop table main.${sqlIdentifier(name)}`);
+    }
     for (const model of models) {
       const t0 = Date.now();
       const table = `main.${sqlIdentifier(model.name)}`;
-      await db.run(`create table ${table} as select * from warehouse.${sqlIdentifier(model.schema)}.${sqlIdentifier(model.name)}`);
-      await copyComments(db, model);
+      const source = `warehouse.${sqlIdentifier(model.schema)}.${sqlIdentifier(model.name)}`;
       const parquet = join(staging, 'parquet', `${model.name}.parquet`);
       const csv = join(staging, 'csv', `${model.name}.csv`);
-      await db.run(`copy ${table} to ${sqlLiteral(parquet)} (format parquet, compression zstd)`);
-      await writeCsv(db, table, csv);
-      const [count] = await db.all<{ n: string }>(`select count(*) as n from ${table}`);
-      const columns = await db.all<{ column_name: string; data_type: string }>(
-        `select column_name, data_type from duckdb_columns() where database_name = 'marts' and table_name = $name order by column_index`,
-        { name: model.name },
-      );
-      const rows = Number(count!.n);
-      result.items.push({ name: model.name, rows, duration_ms: Date.now() - t0 });
-      const published = columns.map((c) => ({ name: c.column_name, type: c.data_type }));
-      dictionaryInput.push({ model, rows, columns: published });
+      const checksum = await tableChecksum(db, source, 'warehouse', model.schema, model.name);
+      const before = existing.has(model.name) ? previous.get(model.name) : undefined;
+      if (before && sameChecksum(before.checksum, checksum)) {
+        linkOrCopy(join(config.publishedDir, before.files.parquet), parquet);
+        linkOrCopy(join(config.publishedDir, before.files.csv), csv);
+        reuse.unchanged++;
+      } else {
+        if (before && before.checksum.columns.join(',') === checksum.columns.join(',') && (await patchByKey(db, model, allModels, table, source, checksum))) {
+          reuse.patched++;
+        } else {
+          await db.run(`create or replace table ${table} as select * from ${source}`);
+          reuse.copied++;
+        }
+        await db.run(`copy ${table} to ${sqlLiteral(parquet)} (format parquet, compression zstd)`);
+        await writeCsv(db, table, csv);
+      }
+      const columns = checksum.columns.map((c) => ({ name: c.slice(0, c.indexOf(' ')), type: c.slice(c.indexOf(' ') + 1) }));
+      const documented = columns.map((c) => ({ ...c, description: model.columns[c.name]?.description ?? '' }));
+      if (!before || before.comments !== commentsOf(model.description, documented)) await copyComments(db, model);
+      result.items.push({ name: model.name, rows: checksum.rows, duration_ms: Date.now() - t0 });
+      dictionaryInput.push({ model, rows: checksum.rows, columns });
       manifestTables.push({
         table: model.name,
         layer: layerOf(model),
         grain: model.meta['grain'] ?? null,
         description: model.description,
-        rows,
-        columns: published.map((c) => ({ ...c, description: model.columns[c.name]?.description ?? '' })),
+        rows: checksum.rows,
+        columns: documented,
         files: { parquet: `parquet/${model.name}.parquet`, csv: `csv/${model.name}.csv` },
+        checksum,
       });
     }
+    result.detail = `${reuse.unchanged} tables unchanged since the last publication, ${reuse.patched} patched by key, ${reuse.copied} copied whole`;
     await db.run('detach warehouse');
     await db.run('checkpoint marts');
 

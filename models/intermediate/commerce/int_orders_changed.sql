@@ -1,13 +1,13 @@
 {{ config(materialized='table') }}
-{#- The orders an incremental build of the order facts (fct_orders, fct_order_lines) rebuilds: every order a lake
-    load after the last complete build touched (docs block `incremental_builds`). Empty in a full build, which
-    rebuilds everything.
+{#- The orders an incremental build of fct_order_lines rebuilds: every order a lake load after the last complete
+    build touched (docs block `incremental_builds`). Empty in a full build, which rebuilds everything. fct_orders,
+    whose lateness depends on how far the data reaches, rebuilds int_orders_remeasured: these and the orders
+    still in transit.
 
     - an order record (with its lines, fulfillments and refunds) or a return of the order landed since;
     - for `files`: every order or return in a file read since (all versions of the file, so a row the new
       version no longer has is rebuilt too);
     - orders sharing platform and number with one of these (a return without an order id goes to one of them);
-    - orders whose lateness depends on how far the data reaches: still in transit at the last build;
     - orders of the last build that no longer exist.
     Without a recorded complete build (dbt run by hand on a warehouse built before) it lists every order. -#}
 {%- set since = changed_since_load_id() %}
@@ -70,12 +70,6 @@ same_numbers as (
     where touched_orders.order_id in (select order_id from touched)
 ),
 
-in_transit as (
-    select order_id
-    from {{ previous_orders }}
-    where delivery_status = 'in_transit'
-),
-
 gone as (
     select order_id
     from {{ previous_orders }}
@@ -85,8 +79,6 @@ gone as (
 select order_id from touched
 union
 select order_id from same_numbers
-union
-select order_id from in_transit
 union
 select order_id from gone
 

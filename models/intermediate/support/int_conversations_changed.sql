@@ -1,21 +1,19 @@
 {{ config(materialized='table') }}
-{#- The conversations an incremental build of the conversation models (int_messages_classified,
-    int_support_waits_timed, fct_conversations, fct_response_events) rebuilds: every conversation a lake load
-    after the last complete build touched (docs block `incremental_builds`). Empty in a full build, which
-    rebuilds everything.
+{#- The conversations an incremental build of the conversation models (int_messages_classified and the others up
+    to int_support_waits) rebuilds: every conversation a lake load after the last complete build touched (docs
+    block `incremental_builds`). Empty in a full build, which rebuilds everything. The models measured to the
+    data's latest event rebuild int_conversations_remeasured, these and the conversations with a wait open.
 
     - the ticket, a comment, an audit (status change) or a CSAT rating of it landed since;
     - a user landed since who asked it or wrote in it (their e-mail links orders, their role at the time
       classifies messages);
     - for `files`: every conversation or message in a file read since (all versions of the file);
-    - an order landed since (int_orders_changed, not the in-transit ones) whose customer e-mail is the
-      requester's or whose number the conversation names (the order link may move);
-    - a wait of it was still open at the last build (open waits are measured to the data's latest event);
+    - an order landed since (int_orders_changed) whose customer e-mail is the requester's or whose number the
+      conversation names (the order link may move);
     - it was in the last build and no longer exists (a deleted ticket).
     Without a recorded complete build (dbt run by hand on a warehouse built before) it lists every conversation. -#}
 {%- set since = changed_since_load_id() %}
 {%- set previous_conversations = previous_build_of('fct_conversations') %}
-{%- set previous_waits = previous_build_of('int_support_waits_timed') %}
 {%- set previous_orders = previous_build_of('fct_orders') %}
 {%- set previous_numbers = previous_build_of('int_conversation_order_numbers_found') %}
 
@@ -34,9 +32,6 @@ users as (
 
 orders_changed as (
     select order_id from {{ ref('int_orders_changed') }}
-    where order_id not in (
-        select order_id from {{ previous_orders }} where delivery_status = 'in_transit'
-    )
 ),
 
 -- e-mail and number of each changed order, now and at the last build
@@ -122,15 +117,6 @@ by_order_number as (
     where order_number in (select order_number from changed_order_keys)
 ),
 
-{%- if previous_waits is not none %}
-
-waits_open as (
-    select conversation_id
-    from {{ previous_waits }}
-    where ended_at is null
-),
-{%- endif %}
-
 gone as (
     select conversation_id
     from {{ previous_conversations }}
@@ -142,10 +128,6 @@ union
 select conversation_id from by_order_email
 union
 select conversation_id from by_order_number
-{%- if previous_waits is not none %}
-union
-select conversation_id from waits_open
-{%- endif %}
 union
 select conversation_id from gone
 

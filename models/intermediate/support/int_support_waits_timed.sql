@@ -8,8 +8,8 @@
       position: business figures null.
     - Waits still open are measured to `as_of_at`: per source system, the latest start or end of any of its waits
       (shown on open waits only).
-    - Incremental: an incremental build recomputes the waits of the conversations in int_conversations_changed
-      (which includes every conversation with a wait open at the last build, the ones the as-of time moves).
+    - Incremental: an incremental build recomputes the waits of the conversations in int_conversations_remeasured
+      (the changed ones and every conversation with a wait open at the last build, the ones the as-of time moves).
     - SLA policy: the most specific matching policy (macro sla_policy_specificity); due time in the policy's
       basis: calendar = start + target, business = the instant the clock reaches position(start) + target
       (the inverse lookup on the clock).
@@ -18,14 +18,14 @@
     n x m comparisons of a range join), partitioned on a small integer per schedule rather than its text id,
     which keeps this fast at millions of waits (10 million in about a minute on two cores). Materialised as a
     table: the facts and marts read it several times. -#}
-{{ incremental_by_key('conversation_id', 'int_conversations_changed') }}
+{{ incremental_by_key('conversation_id', 'int_conversations_remeasured') }}
 
 with
 
 -- in an incremental build, the waits of the changed conversations only (docs block `incremental_builds`)
 int_support_waits as (
     select * from {{ ref('int_support_waits') }}
-    where {{ only_changed('conversation_id', 'int_conversations_changed', 'conversation_id') }}
+    where {{ only_changed('conversation_id', 'int_conversations_remeasured', 'conversation_id') }}
 ),
 
 int_business_clock as (

@@ -1,48 +1,48 @@
-{{ incremental_by_key('conversation_id', 'int_conversations_changed') }}
+{{ incremental_by_key('conversation_id', 'int_conversations_remeasured') }}
 {#- One row per support conversation: first response, every response, resolution, CSAT and contact reason.
     Definitions: docs blocks in _core__docs.md.
-    Incremental: an incremental build rebuilds the conversations in int_conversations_changed (docs block
+    Incremental: an incremental build rebuilds the conversations in int_conversations_remeasured (docs block
     `incremental_builds`). -#}
 with
 
 conversations as (
     select * from {{ ref('int_conversations_unioned') }}
-    where {{ only_changed('conversation_id', 'int_conversations_changed', 'conversation_id') }}
+    where {{ only_changed('conversation_id', 'int_conversations_remeasured', 'conversation_id') }}
 ),
 
 messages as (
     select * from {{ ref('int_messages_classified') }}
-    where {{ only_changed('conversation_id', 'int_conversations_changed', 'conversation_id') }}
+    where {{ only_changed('conversation_id', 'int_conversations_remeasured', 'conversation_id') }}
 ),
 
 responses as (
     select * from {{ ref('int_responses_paired') }}
-    where {{ only_changed('conversation_id', 'int_conversations_changed', 'conversation_id') }}
+    where {{ only_changed('conversation_id', 'int_conversations_remeasured', 'conversation_id') }}
 ),
 
 resolutions as (
     select * from {{ ref('int_conversations_resolved') }}
-    where {{ only_changed('conversation_id', 'int_conversations_changed', 'conversation_id') }}
+    where {{ only_changed('conversation_id', 'int_conversations_remeasured', 'conversation_id') }}
 ),
 
 satisfaction_ratings as (
     select * from {{ ref('int_satisfaction_ratings_normalised') }}
-    where {{ only_changed('conversation_id', 'int_conversations_changed', 'conversation_id') }}
+    where {{ only_changed('conversation_id', 'int_conversations_remeasured', 'conversation_id') }}
 ),
 
 categories as (
     select * from {{ ref('int_conversations_categorised') }}
-    where {{ only_changed('conversation_id', 'int_conversations_changed', 'conversation_id') }}
+    where {{ only_changed('conversation_id', 'int_conversations_remeasured', 'conversation_id') }}
 ),
 
 waits_timed as (
     select * from {{ ref('int_support_waits_timed') }}
-    where {{ only_changed('conversation_id', 'int_conversations_changed', 'conversation_id') }}
+    where {{ only_changed('conversation_id', 'int_conversations_remeasured', 'conversation_id') }}
 ),
 
 order_links as (
     select * from {{ ref('int_conversations_linked_to_orders') }}
-    where {{ only_changed('conversation_id', 'int_conversations_changed', 'conversation_id') }}
+    where {{ only_changed('conversation_id', 'int_conversations_remeasured', 'conversation_id') }}
 ),
 
 business_times as (

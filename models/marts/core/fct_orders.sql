@@ -1,33 +1,33 @@
-{{ incremental_by_key('order_id', 'int_orders_changed') }}
+{{ incremental_by_key('order_id', 'int_orders_remeasured') }}
 {#- One row per order from every commerce source: where it went, what it cost (original and reporting
     currency), how its delivery went against the promise, and what came back (returns, refunds of every kind).
     Definitions: see the docs blocks in _core__commerce__docs.md.
-    Incremental: an incremental build rebuilds the orders in int_orders_changed (docs block `incremental_builds`). -#}
+    Incremental: an incremental build rebuilds the orders in int_orders_remeasured (docs block `incremental_builds`). -#}
 with
 
 orders as (
     select * from {{ ref('int_orders_unioned') }}
-    where {{ only_changed('order_id', 'int_orders_changed', 'order_id') }}
+    where {{ only_changed('order_id', 'int_orders_remeasured', 'order_id') }}
 ),
 
 order_lines as (
     select * from {{ ref('int_order_lines_unioned') }}
-    where {{ only_changed('order_id', 'int_orders_changed', 'order_id') }}
+    where {{ only_changed('order_id', 'int_orders_remeasured', 'order_id') }}
 ),
 
 shipments as (
     select * from {{ ref('int_fulfillments_summarised_to_orders') }}
-    where {{ only_changed('order_id', 'int_orders_changed', 'order_id') }}
+    where {{ only_changed('order_id', 'int_orders_remeasured', 'order_id') }}
 ),
 
 refunds as (
     select * from {{ ref('int_refunds_converted') }}
-    where {{ only_changed('order_id', 'int_orders_changed', 'order_id') }}
+    where {{ only_changed('order_id', 'int_orders_remeasured', 'order_id') }}
 ),
 
 returns as (
     select * from {{ ref('int_returns_unioned') }}
-    where {{ only_changed('order_id', 'int_orders_changed', 'order_id') }}
+    where {{ only_changed('order_id', 'int_orders_remeasured', 'order_id') }}
 ),
 
 markets as (

@@ -1,23 +1,23 @@
-{{ incremental_by_key('conversation_id', 'int_conversations_changed') }}
+{{ incremental_by_key('conversation_id', 'int_conversations_remeasured') }}
 {#- One row per customer wait that got, or still awaits, a human agent reply (docs block `response_waits`),
     with the conversation's attributes for slicing.
-    Incremental: an incremental build rebuilds the conversations in int_conversations_changed (docs block
+    Incremental: an incremental build rebuilds the conversations in int_conversations_remeasured (docs block
     `incremental_builds`). -#}
 with
 
 responses as (
     select * from {{ ref('int_responses_paired') }}
-    where {{ only_changed('conversation_id', 'int_conversations_changed', 'conversation_id') }}
+    where {{ only_changed('conversation_id', 'int_conversations_remeasured', 'conversation_id') }}
 ),
 
 conversations as (
     select * from {{ ref('int_conversations_unioned') }}
-    where {{ only_changed('conversation_id', 'int_conversations_changed', 'conversation_id') }}
+    where {{ only_changed('conversation_id', 'int_conversations_remeasured', 'conversation_id') }}
 ),
 
 waits_timed as (
     select * from {{ ref('int_support_waits_timed') }}
-    where {{ only_changed('conversation_id', 'int_conversations_changed', 'conversation_id') }}
+    where {{ only_changed('conversation_id', 'int_conversations_remeasured', 'conversation_id') }}
 ),
 
 final as (

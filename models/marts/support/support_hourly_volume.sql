@@ -50,20 +50,45 @@ waits as (
         on response_events.group_id = team_time_zones.group_id
 ),
 
+-- Each time zone's UTC offset per quarter hour, worked out once per zone and quarter hour instead of once per wait
+-- (a time zone conversion is the costliest step here): every zone's offset is a whole number of quarter hours and
+-- changes at a local whole or half hour, so it is constant within each UTC quarter hour.
+zone_quarters as (
+    select distinct customer_time_zone as time_zone, time_bucket(interval 15 minute, started_at) as quarter_start
+    from waits
+    where customer_time_zone is not null
+    union
+    select distinct team_time_zone, time_bucket(interval 15 minute, started_at)
+    from waits
+    where team_time_zone is not null
+),
+
+zone_offsets as (
+    select
+        time_zone,
+        quarter_start,
+        {{ utc_to_local('quarter_start', 'time_zone') }} - quarter_start as utc_offset
+    from zone_quarters
+),
+
 localised as (
     select
         'customer_local' as time_basis,
-        {{ utc_to_local('started_at', 'customer_time_zone') }} as started_at_local,
-        *
+        waits.started_at + zone_offsets.utc_offset as started_at_local,
+        waits.*
     from waits
-    where customer_time_zone is not null
+    inner join zone_offsets
+        on waits.customer_time_zone = zone_offsets.time_zone
+        and time_bucket(interval 15 minute, waits.started_at) = zone_offsets.quarter_start
     union all
     select
         'team_local' as time_basis,
-        {{ utc_to_local('started_at', 'team_time_zone') }} as started_at_local,
-        *
+        waits.started_at + zone_offsets.utc_offset as started_at_local,
+        waits.*
     from waits
-    where team_time_zone is not null
+    inner join zone_offsets
+        on waits.team_time_zone = zone_offsets.time_zone
+        and time_bucket(interval 15 minute, waits.started_at) = zone_offsets.quarter_start
 ),
 
 final as (

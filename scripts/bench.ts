@@ -6,7 +6,7 @@
  * - extract: the demo simulator landing the lake (`npm run extract`); skipped with --reuse-lake when the folder
  *   already holds a lake of that scale, days and seed;
  * - transform: `npm run transform -- --full-refresh` (dbt build: models, data tests, unit tests);
- * - publish: `npm run publish` (the published DuckDB file, Parquet, CSV, dictionary, connection files);
+ * - publish: `npm run publish` from scratch (the published DuckDB file, Parquet, CSV, dictionary, connection files);
  * - a quiet night: a new load landing again 1% of the conversations and orders (--night-fraction; see
  *   lib/bench/night.ts), then `npm run transform` (incremental) and `npm run publish` again; --skip-night;
  * - baseline: bare DuckDB doing the same reading of the lake and the core aggregations in plain SQL
@@ -18,7 +18,7 @@
  * (`<dir>/results/<timestamp>.json`). Options: --scale (required), --days, --seed, --dir, --reuse-lake,
  * --core-records, --skip-core, --night-fraction, --skip-night.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig, PROJECT_ROOT } from '../extract/core/config.ts';
 import { UserError } from '../extract/core/errors.ts';
@@ -130,6 +130,8 @@ await main(async () => {
   phase('transform (dbt build)', transform, lakeRows, `${models} models and seeds; rows/s = lake rows read per second`);
 
   say('  publish ...');
+  // a publication from scratch, as the first night's: nothing of an earlier run's to keep
+  rmSync(join(dataDir, 'published'), { recursive: true, force: true });
   const publish = await measure(TSX, [join(PROJECT_ROOT, 'scripts', 'publish.ts'), '--quiet'], env, PROJECT_ROOT);
   check('publish', publish);
   phase('publish', publish, stepRows(latestRun(runsDir)));

@@ -29,6 +29,11 @@ let inbox: string;
 let elt: CommandResult;
 /** Three reviews of Shopify orders, as a Chinese seller's GBK export with Chinese headers. */
 let reviewed: { name: string; rating: number }[];
+/**
+ * A parcel still in transit, promised after the day the store's data first reaches (the latest order change) and
+ * before the next night's: not late the first night, late the next, though the order itself never changes.
+ */
+let transit: { id: number; name: string };
 
 const withPublished = <T>(use: (db: Db) => Promise<T>) => withDb(join(env.CSW_DATA_DIR!, 'published', 'marts.duckdb'), use);
 
@@ -47,6 +52,9 @@ beforeAll(async () => {
   inbox = join(base.CSW_DATA_DIR!, 'inbox');
   mkdirSync(inbox, { recursive: true });
   for (const file of ['conversations-freshdesk.csv', 'messages-freshdesk.ndjson']) copyFileSync(join(FILES_FIXTURES, file), join(inbox, file));
+  const inTransit = shopify.orders.filter((o) => o.fulfillments.length > 0 && o.fulfillments.every((f) => f.deliveredAt === null) && !o.cancelledAt && o.returns.length === 0).at(-1)!;
+  inTransit.fulfillments[0]!.estimatedDeliveryAt = '2026-10-25T12:00:00Z';
+  transit = { id: inTransit.id, name: `#${inTransit.number}` };
   const storeOrders = shopify.orders.filter((o) => o.sourceName === 'web').slice(0, 3);
   reviewed = storeOrders.map((o, i) => ({ name: `#${o.number}`, rating: [5, 2, 4][i]! }));
   writeReviews();
@@ -123,6 +131,16 @@ describe('npm run elt on Zendesk, Shopify and file exports', () => {
     });
   });
 
+  it('does not call a parcel in transit late (nor on time: not known yet) before the data reaches its promised day', async () => {
+    await withPublished(async (db) => {
+      const rows = await db.all<{ delivery_status: string; is_late: boolean; until: string }>(
+        `select delivery_status, is_late, (select max(updated_at) from fct_orders where source_system = 'shopify')::varchar as until
+         from fct_orders where order_id = 'shopify-${transit.id}'`,
+      );
+      expect(rows).toEqual([{ delivery_status: 'in_transit', is_late: null, until: expect.stringMatching(/^2026-(0\d|10-(0\d|1\d|2[0-4]))/) }]);
+    });
+  });
+
   it("counts the store's orders and refunds as the Shopify server holds them", async () => {
     const refunds = shopify.orders.reduce((n, o) => n + o.refunds.length, 0);
     await withPublished(async (db) => {
@@ -172,7 +190,7 @@ describe('the next night, after late changes: an incremental build', () => {
     // a refund on an order reviewed in the export, a return on another order, the 2-star review edited to 4
     const refunded = shopify.orders.find((o) => `#${o.number}` === reviewed[0]!.name)!;
     shopify.addRefund(refunded.id);
-    const returned = shopify.orders.find((o) => o.returns.length === 0 && o.fulfillments.length > 0 && o.id !== refunded.id)!;
+    const returned = shopify.orders.find((o) => o.returns.length === 0 && o.fulfillments.length > 0 && o.id !== refunded.id && o.id !== transit.id)!;
     shopify.addReturn(returned.id);
     reviewed[1]!.rating = 4;
     writeReviews();
@@ -225,6 +243,8 @@ describe('the next night, after late changes: an incremental build', () => {
       expect(await solved('files-freshdesk:1001')).toBe(false);
       expect(await count(db, `select refund_count as n from fct_orders where order_id = 'shopify-${changes.refunded}'`)).toBe(changes.refundsNow);
       expect(await count(db, `select return_count as n from fct_orders where order_id = 'shopify-${changes.returned}'`)).toBe(1);
+      // the refund moved the store's data past the parcel's promised day: late now, though its order did not change
+      expect(await db.all(`select delivery_status, is_late from fct_orders where order_id = 'shopify-${transit.id}'`)).toEqual([{ delivery_status: 'in_transit', is_late: true }]);
       expect(await count(db, `select rating as n from fct_reviews where source_system = 'files' and order_number = '${changes.edited}'`)).toBe(4);
       // the run history: the first night's transform was a full build (this night's own run shows as running)
       expect(await db.all("select transform_mode from pipeline_runs where command = 'elt' and not is_current_run")).toEqual([{ transform_mode: 'full' }]);

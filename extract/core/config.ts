@@ -29,7 +29,7 @@ const envSchema = z.object({
     .default('2026-10-31'),
   CSW_DEMO_DAYS: int(182),
   CSW_BATCH_SIZE: int(50000),
-  CSW_DUCKDB_MEMORY_LIMIT: z.string().default('4GB'),
+  CSW_DUCKDB_MEMORY_LIMIT: z.string().default('3GB'),
   CSW_DUCKDB_THREADS: int(2),
   /** dbt nodes run at once; above the core count it overlaps dbt's own per-node work with DuckDB's. */
   CSW_DBT_THREADS: int(4),

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../extract/core/config.ts';
 import { openDb } from '../../extract/core/duckdb.ts';
 import { DEMO_TEAMS, businessSeconds, isOpen } from './demo-opening-hours.ts';
-import { copyProject, count, runScript, sharedSmallDemo, smallDemoEnv, startScript, withDb, type CommandResult } from './helpers.ts';
+import { copyProject, count, publishedFingerprint, runScript, sharedSmallDemo, smallDemoEnv, startScript, withDb, type CommandResult } from './helpers.ts';
 
 let env: Record<string, string>;
 let data: string;
@@ -19,19 +19,6 @@ let rerun: CommandResult;
 let killedRuns: string[] = [];
 /** Rows and a hash of every published table of the first run (the run history aside), for the fault tests. */
 let firstFingerprint: Record<string, string>;
-
-/** Rows and an order-independent hash of the contents of every published table except the run history. */
-async function fingerprint(): Promise<Record<string, string>> {
-  return withDb(published, async (db) => {
-    const tables = await db.all<{ table_name: string }>(`select table_name from duckdb_tables() where table_name not like 'pipeline_%' order by 1`);
-    const result: Record<string, string> = {};
-    for (const { table_name } of tables) {
-      const [row] = await db.all<{ n: string; h: string }>(`select count(*)::varchar as n, bit_xor(hash(t))::varchar as h from "${table_name}" as t`);
-      result[table_name] = `${row!.n} rows, hash ${row!.h}`;
-    }
-    return result;
-  });
-}
 
 /** The run record of the run in progress (the newest), once it exists. */
 function currentRun(): { status: string; steps: unknown[] } | undefined {
@@ -46,7 +33,7 @@ beforeAll(async () => {
   data = env.CSW_DATA_DIR!;
   lake = join(data, 'lake', 'raw', 'demo');
   published = join(data, 'published', 'marts.duckdb');
-  firstFingerprint = await fingerprint();
+  firstFingerprint = await publishedFingerprint(published);
 });
 
 describe('npm run elt on the demo', () => {
@@ -514,7 +501,7 @@ describe('npm run elt on the demo', () => {
       expect(tickets).toEqual([{ last_run_id: rerunId, last_rows: ticketRows, runs: 4, hours: 0, is_stale: false }]);
     });
     // after the killed runs, the next run published exactly what the first, uninterrupted run did
-    expect(await fingerprint()).toEqual(firstFingerprint);
+    expect(await publishedFingerprint(published)).toEqual(firstFingerprint);
     // the dead run's record itself is marked, with a reason
     expect(JSON.parse(readFileSync(join(data, 'runs', '20261101T020000000Z-dead00.json'), 'utf8'))).toMatchObject({ status: 'interrupted', error: expect.stringMatching(/stopped before it finished/) });
   });

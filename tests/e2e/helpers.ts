@@ -118,3 +118,16 @@ export async function withDb<T>(path: string, use: (db: Db) => Promise<T>): Prom
 
 /** The number in column `n` of the first row. */
 export const count = async (db: Db, sql: string) => Number((await db.all<{ n: string }>(sql))[0]!.n);
+
+/** Rows and an order-independent hash of the contents of every table of a published DuckDB file except the run history. */
+export async function publishedFingerprint(path: string): Promise<Record<string, string>> {
+  return withDb(path, async (db) => {
+    const tables = await db.all<{ table_name: string }>(`select table_name from duckdb_tables() where table_name not like 'pipeline_%' order by 1`);
+    const result: Record<string, string> = {};
+    for (const { table_name } of tables) {
+      const [row] = await db.all<{ n: string; h: string }>(`select count(*)::varchar as n, bit_xor(hash(t))::varchar as h from "${table_name}" as t`);
+      result[table_name] = `${row!.n} rows, hash ${row!.h}`;
+    }
+    return result;
+  });
+}

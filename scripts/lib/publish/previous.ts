@@ -65,5 +65,7 @@ export async function tableChecksum(db: Db, table: string, catalog: string, sche
   return { rows: Number(row!.n), hash: row!.h, columns: columns.map((c) => `${c.column_name} ${c.data_type}`) };
 }
 
-export const sameChecksum = (a: TableChecksum, b: TableChecksum) =>
-  a.rows === b.rows && a.hash === b.hash && a.columns.join(',') === b.columns.join(',');
+/** Same column names and types, in the same order (a table can then be patched row by row). */
+export const sameColumns = (a: TableChecksum, b: TableChecksum) => a.columns.join(',') === b.columns.join(',');
+
+export const sameChecksum = (a: TableChecksum, b: TableChecksum) => a.rows === b.rows && a.hash === b.hash && sameColumns(a, b);

@@ -29,7 +29,7 @@ import { readManifestModels, type ManifestModel } from '../dbt.ts';
 import { writeConnectionFiles } from '../publish/connection-files.ts';
 import { CSV_FORMAT, writeCsv } from '../publish/csv.ts';
 import { buildDictionary, layerOf, readTranslations, writeDictionary } from '../publish/dictionary.ts';
-import { commentsOf, previousTables, sameChecksum, tableChecksum, type TableChecksum } from '../publish/previous.ts';
+import { commentsOf, previousTables, sameChecksum, sameColumns, tableChecksum, type TableChecksum } from '../publish/previous.ts';
 import type { StepResult } from './types.ts';
 
 export const PUBLISHED_DB = 'marts.duckdb';
@@ -147,7 +147,7 @@ export async function publishStep(config: Config, log: Logger, runId: string): P
         linkOrCopy(join(config.publishedDir, before.files.csv), csv);
         reuse.unchanged++;
       } else {
-        if (before && before.checksum.columns.join(',') === checksum.columns.join(',') && (await patchByKey(db, model, allModels, table, source, checksum))) {
+        if (before && sameColumns(before.checksum, checksum) && (await patchByKey(db, model, allModels, table, source, checksum))) {
           reuse.patched++;
         } else {
           await db.run(`create or replace table ${table} as select * from ${source}`);

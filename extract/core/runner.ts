@@ -90,20 +90,42 @@ async function runStream(
   let bad: string[] = [];
   const summary: StreamLoadSummary = { stream: stream.name, rows: 0, quarantined: 0, files: 0, duration_ms: 0 };
 
+  // Batches are written while the next one is read and validated: DuckDB turns batch N into Parquet on its own
+  // threads while JavaScript works on batch N+1. At most one write is in flight (memory stays at two batches),
+  // and `settle` waits for it, so a checkpoint's state never runs ahead of the files.
+  let inFlight: Promise<void> | undefined;
+  let inFlightRows = 0;
+  const settle = async () => {
+    const write = inFlight;
+    inFlight = undefined;
+    await write;
+    inFlightRows = 0;
+  };
+  const startWrite = async () => {
+    await settle();
+    const good = lines;
+    const quarantined = bad;
+    lines = [];
+    bad = [];
+    if (good.length === 0 && quarantined.length === 0) return;
+    const write = (async () => {
+      if (good.length > 0) {
+        await writer.writeBatch(target, good);
+        summary.rows += good.length;
+        summary.files++;
+      }
+      if (quarantined.length > 0) {
+        await writer.writeBatch(quarantineTarget, quarantined);
+        summary.quarantined += quarantined.length;
+      }
+    })();
+    inFlightRows = good.length;
+    write.catch(() => {}); // its error is raised where it is awaited (settle), not as an unhandled rejection
+    inFlight = write;
+  };
   const flush = async () => {
-    if (lines.length > 0) {
-      const batch = lines;
-      lines = [];
-      await writer.writeBatch(target, batch);
-      summary.rows += batch.length;
-      summary.files++;
-    }
-    if (bad.length > 0) {
-      const batch = bad;
-      bad = [];
-      await writer.writeBatch(quarantineTarget, batch);
-      summary.quarantined += batch.length;
-    }
+    await startWrite();
+    await settle();
   };
 
   const ctx = {
@@ -117,26 +139,31 @@ async function runStream(
   };
 
   let seen = 0;
-  for await (const record of stream.read(ctx, state)) {
-    const parsed = stream.schema.safeParse(record);
-    if (parsed.success) {
-      lines.push(toLakeLine(record, declared));
-    } else {
-      const reason = describeIssues(parsed.error);
-      bad.push(JSON.stringify({ stream: stream.name, reason, payload: JSON.stringify(record) }));
-      log.warn(`quarantined a ${source.name}.${stream.name} record: ${reason}`, { reason });
+  try {
+    for await (const record of stream.read(ctx, state)) {
+      const parsed = stream.schema.safeParse(record);
+      if (parsed.success) {
+        lines.push(toLakeLine(record, declared));
+      } else {
+        const reason = describeIssues(parsed.error);
+        bad.push(JSON.stringify({ stream: stream.name, reason, payload: JSON.stringify(record) }));
+        log.warn(`quarantined a ${source.name}.${stream.name} record: ${reason}`, { reason });
+      }
+      if (lines.length >= batchSize) await startWrite();
+      if (++seen % PROGRESS_EVERY === 0) {
+        options.onProgress?.({
+          source: source.name,
+          stream: stream.name,
+          rows: summary.rows + inFlightRows + lines.length,
+          quarantined: summary.quarantined + bad.length,
+        });
+      }
     }
-    if (lines.length >= batchSize) await flush();
-    if (++seen % PROGRESS_EVERY === 0) {
-      options.onProgress?.({
-        source: source.name,
-        stream: stream.name,
-        rows: summary.rows + lines.length,
-        quarantined: summary.quarantined + bad.length,
-      });
-    }
+    await flush();
+  } catch (error) {
+    await settle().catch(() => {}); // let a write in flight finish before the failure is reported
+    throw error;
   }
-  await flush();
 
   const files = listStreamFiles(options.lakeDir, source.name, stream.name);
   if (replacing) {

@@ -161,6 +161,25 @@ describe('state and loads', () => {
     expect(new LoadsManifest(lake).list().map((l) => l.status)).toEqual(['failed', 'completed']);
   });
 
+  it('fails the load when a batch written in the background fails, with the batches before it kept', async () => {
+    // Batches are written while the next is read: the third batch's write fails while the stream goes on, and the
+    // run must still fail with that error (not lose it, nor crash on an unhandled rejection).
+    let copies = 0;
+    const failingDb: Db = {
+      ...db,
+      async run(sql, params) {
+        if (sql.startsWith('copy') && ++copies === 3) throw new Error('simulated write failure');
+        return db.run(sql, params);
+      },
+    };
+    const records = Array.from({ length: 8 }, (_, i) => item(i + 1));
+    await expect(
+      runSource(source([itemsStream(records)]), { db: failingDb, lakeDir: lake, log: silentLogger, batchSize: 2 }),
+    ).rejects.toThrow('simulated write failure');
+    expect((await readLake()).map((r) => r.id)).toEqual(['1', '2', '3', '4']);
+    expect(new LoadsManifest(lake).list().map((l) => l.status)).toEqual(['failed']);
+  });
+
   it('replace streams keep only the newest complete load', async () => {
     const stream = (records: RawRecord[]) => itemsStream(records, { writeDisposition: 'replace' });
     await runSource(source([stream([item(1), item(2)])]), { db, lakeDir: lake, log: silentLogger });

@@ -4,9 +4,8 @@
     whose lateness depends on how far the data reaches, rebuilds int_orders_remeasured: these and the orders
     still in transit.
 
-    - an order record (with its lines, fulfillments and refunds) or a return of the order landed since;
-    - for `files`: every order or return in a file read since (all versions of the file, so a row the new
-      version no longer has is rebuilt too);
+    - the orders whose records landed since (int_orders_landed: an order record with its lines, fulfillments
+      and refunds, a return of it, an order or return in a file read since);
     - orders sharing platform and number with one of these (a return without an order id goes to one of them);
     - orders of the last build that no longer exist.
     Without a recorded complete build (dbt run by hand on a warehouse built before) it lists every order. -#}
@@ -22,43 +21,8 @@ orders as (
     select * from {{ ref('int_orders_unioned') }}
 ),
 
-{%- for system in sources_shaped_like('shopify') %}
-
-{{ system }}_touched as (
-    select '{{ system }}-' || cast(id as varchar) as order_id
-    from {{ source(system, 'orders') }}
-    where _load_id > '{{ since }}'
-    union all
-    select '{{ system }}-' || cast(order_id as varchar)
-    from {{ source(system, 'returns') }}
-    where _load_id > '{{ since }}'
-),
-{% endfor %}
-
-{%- for system in sources_shaped_like('commerce_export') %}
-
-{{ system }}_files_read_since as (
-    select distinct _file
-    from {{ source(system, '_files') }}
-    where _load_id > '{{ since }}'
-),
-
-{{ system }}_touched as (
-    select '{{ system }}-' || {{ platform_code('platform') }} || ':' || order_number as order_id
-    from {{ source(system, 'orders') }}
-    where _file in (select _file from {{ system }}_files_read_since)
-    union all
-    select orders.order_id
-    from {{ source(system, 'returns') }} as returns
-    inner join orders
-        on {{ platform_code('returns.platform') }} = orders.platform
-        and returns.order_number = orders.order_number
-    where returns._file in (select _file from {{ system }}_files_read_since)
-),
-{% endfor %}
-
 touched as (
-    {{ union_branches(sources_shaped_like('shopify') + sources_shaped_like('commerce_export'), '_touched') }}
+    select order_id from {{ ref('int_orders_landed') }}
 ),
 
 same_numbers as (

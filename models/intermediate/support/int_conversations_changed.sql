@@ -4,10 +4,8 @@
     block `incremental_builds`). Empty in a full build, which rebuilds everything. The models measured to the
     data's latest event rebuild int_conversations_remeasured, these and the conversations with a wait open.
 
-    - the ticket, a comment, an audit (status change) or a CSAT rating of it landed since;
-    - a user landed since who asked it or wrote in it (their e-mail links orders, their role at the time
-      classifies messages);
-    - for `files`: every conversation or message in a file read since (all versions of the file);
+    - the conversations whose records landed since (int_conversations_landed: the ticket, a comment, an audit or
+      a CSAT rating of it, a user who asked it or wrote in it, a conversation or message in a file read since);
     - an order landed since (int_orders_changed) whose customer e-mail is the requester's or whose number the
       conversation names (the order link may move);
     - it was in the last build and no longer exists (a deleted ticket).
@@ -45,61 +43,8 @@ changed_order_keys as (
     where order_id in (select order_id from orders_changed)
 ),
 
-{%- for system in sources_shaped_like('zendesk') %}
-
-{{ system }}_users_changed as (
-    select id as user_id
-    from {{ source(system, 'users') }}
-    where _load_id > '{{ since }}'
-),
-
-{{ system }}_touched as (
-    {#- stream, its ticket id column, and the user whose change touches the ticket #}
-    {%- for stream, ticket_column, user_column in [
-        ('tickets', 'id', 'requester_id'),
-        ('ticket_comments', 'ticket_id', 'author_id'),
-        ('ticket_audits', 'ticket_id', 'author_id'),
-        ('satisfaction_ratings', 'ticket_id', none),
-    ] %}
-    select {{ ticket_column }} as ticket_id
-    from {{ source(system, stream) }}
-    where _load_id > '{{ since }}'
-        {%- if user_column %}
-        or {{ user_column }} in (select user_id from {{ system }}_users_changed)
-        {%- endif %}
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
-    {%- endfor %}
-),
-
-{{ system }}_conversations_touched as (
-    select '{{ system }}-' || cast(ticket_id as varchar) as conversation_id
-    from {{ system }}_touched
-),
-{% endfor %}
-
-{%- for system in sources_shaped_like('helpdesk_export') %}
-
-{{ system }}_files_read_since as (
-    select distinct _file
-    from {{ source(system, '_files') }}
-    where _load_id > '{{ since }}'
-),
-
-{{ system }}_conversations_touched as (
-    select '{{ system }}-' || lower(helpdesk) || ':' || conversation_id as conversation_id
-    from {{ source(system, 'conversations') }}
-    where _file in (select _file from {{ system }}_files_read_since)
-    union all
-    select '{{ system }}-' || lower(helpdesk) || ':' || conversation_id
-    from {{ source(system, 'messages') }}
-    where _file in (select _file from {{ system }}_files_read_since)
-),
-{% endfor %}
-
 loaded as (
-    {{ union_branches(sources_shaped_like('zendesk') + sources_shaped_like('helpdesk_export'), '_conversations_touched') }}
+    select conversation_id from {{ ref('int_conversations_landed') }}
 ),
 
 by_order_email as (

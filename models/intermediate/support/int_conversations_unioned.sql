@@ -1,8 +1,10 @@
-{{ config(materialized='table') }}
+{{ incremental_by_key('conversation_id', 'int_conversations_landed') }}
 {#- Support conversations from every helpdesk source, in one canonical shape: one branch per enabled source with
     Zendesk-shaped tickets (the demo, the Zendesk API) and one per source of helpdesk exports (conversation files
     of `files`), unioned by name. Deleted tickets are left out (and with
-    them, in the models that belong to conversations, their messages, status changes and ratings). -#}
+    them, in the models that belong to conversations, their messages, status changes and ratings).
+    A table kept incrementally: an incremental build rebuilds the conversations in int_conversations_landed (docs
+    block `incremental_builds`). -#}
 with
 
 {%- for system in sources_shaped_like('zendesk') %}
@@ -93,3 +95,4 @@ unioned as (
 )
 
 select * from unioned
+where {{ only_changed('conversation_id', 'int_conversations_landed', 'conversation_id') }}

@@ -29,7 +29,7 @@
 {%- endmacro %}
 
 {#- The configuration of every model kept incrementally by key (conversation or order): dbt's incremental
-    materialisation, appending, with the pre-hook below; the key and the changed-keys model in `meta` (the publish
+    materialisation, appending, with the pre-hooks below (delete the changed keys, record the incremental write); the key and the changed-keys model in `meta` (the publish
     step patches the published copy of the table the same way); and the model's dependency on the changed-keys
     model (read by only_changed and the pre-hook inside `is_incremental()`, which dbt's parse does not see). -#}
 {% macro incremental_by_key(key_column, changed_model) -%}
@@ -37,7 +37,10 @@
         materialized='incremental',
         incremental_strategy='append',
         on_schema_change='fail',
-        pre_hook="{{ delete_changed('" ~ key_column ~ "', '" ~ changed_model ~ "') }}",
+        pre_hook=[
+            "{{ delete_changed('" ~ key_column ~ "', '" ~ changed_model ~ "') }}",
+            "{{ record_incremental_write() }}",
+        ],
         meta={'incremental_key': key_column, 'changed_keys_model': changed_model},
     ) }}
     {%- do ref(changed_model) -%}

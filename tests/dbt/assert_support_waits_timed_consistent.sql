@@ -4,11 +4,16 @@
 -- waits have no final figures; an SLA applies exactly when there is a target; the breach time is the due time
 -- of breached waits only; a calendar due time is start + target; a business due time is the instant the clock
 -- has run exactly the target since the start (checked by timing start to due again on the clock); and a wait
--- is breached exactly when more than the target has elapsed in the policy's basis.
+-- is breached exactly when more than the target has elapsed in the policy's basis. After an incremental build, only
+-- the waits it wrote (macro rows_written_incrementally): the others passed this test when they were written.
+{%- set timed_written = rows_written_incrementally(ref('int_support_waits_timed')) %}
 with
 
 timed as (
     select * from {{ ref('int_support_waits_timed') }}
+    {%- if timed_written %}
+    where {{ timed_written }}
+    {%- endif %}
 ),
 
 clock as (

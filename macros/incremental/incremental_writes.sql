@@ -32,8 +32,11 @@
     {%- set key = nodes[0].config.meta.get('incremental_key') -%}
     {%- set changed_model = nodes[0].config.meta.get('changed_keys_model') -%}
     {%- if not key or not changed_model -%}{{ return(none) }}{%- endif -%}
+    {#- (not there when dbt compiles or documents a warehouse that no build of this project has run on) #}
+    {%- set record = adapter.get_relation(database=target.database, schema='pipeline_state', identifier='incremental_writes') -%}
+    {%- if record is none -%}{{ return(none) }}{%- endif -%}
     {%- set written = run_query(
-        "select 1 from pipeline_state.incremental_writes where model = '" ~ relation ~ "' and invocation_id = '" ~ invocation_id ~ "'"
+        "select 1 from " ~ record ~ " where model = '" ~ relation ~ "' and invocation_id = '" ~ invocation_id ~ "'"
     ) -%}
     {%- if written.rows | length == 0 -%}{{ return(none) }}{%- endif -%}
     {%- set changed = graph.nodes.values()

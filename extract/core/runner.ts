@@ -99,7 +99,6 @@ async function runStream(
     const write = inFlight;
     inFlight = undefined;
     await write;
-    inFlightRows = 0;
   };
   const startWrite = async () => {
     await settle();
@@ -108,18 +107,19 @@ async function runStream(
     lines = [];
     bad = [];
     if (good.length === 0 && quarantined.length === 0) return;
+    inFlightRows = good.length;
     const write = (async () => {
       if (good.length > 0) {
         await writer.writeBatch(target, good);
         summary.rows += good.length;
         summary.files++;
+        inFlightRows = 0;
       }
       if (quarantined.length > 0) {
         await writer.writeBatch(quarantineTarget, quarantined);
         summary.quarantined += quarantined.length;
       }
     })();
-    inFlightRows = good.length;
     write.catch(() => {}); // its error is raised where it is awaited (settle), not as an unhandled rejection
     inFlight = write;
   };

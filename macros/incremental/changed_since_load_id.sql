@@ -18,8 +18,8 @@
 {%- endmacro %}
 
 {#- In an incremental run of a model keyed by conversation (or order): the condition keeping only the rows whose
-    key (`expression`) the changed-keys model lists in its column `key_column` (int_conversations_changed,
-    int_orders_changed); `true` in a full build. -#}
+    key (`expression`) the changed-keys model lists in its column `key_column` (int_conversations_landed,
+    int_conversations_changed, int_conversations_remeasured, and the same for orders); `true` in a full build. -#}
 {% macro only_changed(expression, changed_model, key_column) -%}
     {%- if is_incremental() -%}
         {{ expression }} in (select {{ key_column }} from {{ ref(changed_model) }})

@@ -519,6 +519,9 @@ describe('npm run elt on the demo', () => {
     expect(statSync(published).ino).toBe(fileBefore.ino);
     expect(statSync(published).mtimeMs).toBe(fileBefore.mtimeMs);
     expect(existsSync(join(data, 'published', 'parquet', 'broken_mart.parquet'))).toBe(false);
+    // a failed build is not one whose rows the next build may take as tested (it tests whole tables)
+    const [last] = await withDb(join(data, 'warehouse.duckdb'), (db) => db.all<{ succeeded: boolean }>('select succeeded from pipeline_state.last_build'));
+    expect(last!.succeeded).toBe(false);
   });
 
   it('builds and tests every model when no enabled source has a helpdesk or a store (empty facts, full calendar)', async () => {

@@ -10,7 +10,9 @@
  *
  * DuckDB 1.5's `COPY ... (format csv)` has no BOM option and no `encoding` for writing, and its PREFIX/SUFFIX options
  * cannot be combined with HEADER, so the BOM rides in the header: the COPY renames the first column to U+FEFF followed
- * by its name, which DuckDB writes unquoted at the very start of the file (one pass, no second copy of the file).
+ * by its name, which DuckDB writes unquoted at the very start of the file (one pass). A first name DuckDB would quote
+ * (a comma, a quote, a line break in it) would put the quote first: then the body is written apart and streamed
+ * behind the BOM.
  *
  * Values, chosen so that Excel and FineBI parse them without a wizard:
  * - delimiter `,`, quote `"` (doubled inside quoted values), header row, lines end with `\n`;
@@ -21,6 +23,8 @@
  * - booleans: `true` / `false` (Excel shows TRUE / FALSE; FineBI imports them as a text dimension);
  * - numbers: `.` as the decimal separator, no thousands separator, money with its two decimals.
  */
+import { createReadStream, createWriteStream, rmSync, writeFileSync } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import { sqlIdentifier, sqlLiteral, type Db } from '../../../extract/core/duckdb.ts';
 
 export const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
@@ -47,6 +51,19 @@ export const CSV_COPY_OPTIONS =
 /** Writes `select * from <table>` (a quoted, qualified table name) as a published CSV file at `path`. */
 export async function writeCsv(db: Db, table: string, path: string): Promise<void> {
   const [first] = await db.all<{ column_name: string }>(`select column_name from (describe ${table}) limit 1`);
-  const bomInHeader = first ? ` rename (${sqlIdentifier(first.column_name)} as ${sqlIdentifier(`\uFEFF${first.column_name}`)})` : '';
-  await db.run(`copy (select *${bomInHeader} from ${table}) to ${sqlLiteral(path)} (${CSV_COPY_OPTIONS})`);
+  if (first && !/[,"\r\n]/.test(first.column_name)) {
+    // the header's first name goes out unquoted: the BOM renamed into it is the file's first three bytes
+    const renamed = sqlIdentifier(`\uFEFF${first.column_name}`);
+    await db.run(`copy (select * rename (${sqlIdentifier(first.column_name)} as ${renamed}) from ${table}) to ${sqlLiteral(path)} (${CSV_COPY_OPTIONS})`);
+    return;
+  }
+  // a first name DuckDB must quote (or no column): the body written apart, then streamed behind the BOM
+  const body = `${path}.body`;
+  try {
+    await db.run(`copy ${table} to ${sqlLiteral(body)} (${CSV_COPY_OPTIONS})`);
+    writeFileSync(path, UTF8_BOM);
+    await pipeline(createReadStream(body), createWriteStream(path, { flags: 'a' }));
+  } finally {
+    rmSync(body, { force: true });
+  }
 }

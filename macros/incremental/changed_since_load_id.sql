@@ -9,6 +9,19 @@
     {{ return(result.columns[0].values()[0] if result.rows | length > 0 else none) }}
 {%- endmacro %}
 
+{#- How a changed-keys model (int_*_landed, int_*_changed, int_*_remeasured) builds, from the previous builds it
+    compares with (the first one: the model its list is for): 'incremental', the keys changed since the last complete
+    build, when the watermark and every one of those builds exist and no full refresh is asked for; 'empty' in a
+    full build (--full-refresh, or no previous build of that first model): the models keyed on it rebuild
+    everything; 'every' when the builds exist but no watermark is recorded (dbt run by hand): every key. While dbt
+    parses (nothing executed) 'incremental', so that dbt sees every ref and source of that branch. -#}
+{% macro changed_keys_mode(previous_builds) -%}
+    {%- if not execute -%}{{ return('incremental') }}{%- endif -%}
+    {%- if flags.FULL_REFRESH or previous_builds[0] is none -%}{{ return('empty') }}{%- endif -%}
+    {%- if changed_since_load_id() is none or previous_builds | select('none') | list | length > 0 -%}{{ return('every') }}{%- endif -%}
+    {{ return('incremental') }}
+{%- endmacro %}
+
 {#- The table a model of this project built in the previous run (not a `ref`: the models that read it run
     before it in the DAG), or none when it does not exist yet. -#}
 {% macro previous_build_of(model_name) -%}

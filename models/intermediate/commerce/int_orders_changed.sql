@@ -9,11 +9,11 @@
     - orders sharing platform and number with one of these (a return without an order id goes to one of them);
     - orders of the last build that no longer exist.
     Without a recorded complete build (dbt run by hand on a warehouse built before) it lists every order. -#}
-{%- set since = changed_since_load_id() %}
 {%- set previous_orders = previous_build_of('fct_orders') %}
 
-{#- (dbt parses this model with nothing executed: the incremental branch, so it sees every ref and source) #}
-{%- if not execute or (previous_orders is not none and not (since is none) and not flags.FULL_REFRESH) %}
+{%- set mode = changed_keys_mode([previous_orders]) %}
+
+{%- if mode == 'incremental' %}
 
 with
 
@@ -46,7 +46,7 @@ select order_id from same_numbers
 union
 select order_id from gone
 
-{%- elif previous_orders is none or flags.FULL_REFRESH %}
+{%- elif mode == 'empty' %}
 
 {{ empty_relation_from_contract() }}
 

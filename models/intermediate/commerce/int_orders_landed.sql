@@ -12,8 +12,9 @@
 {%- set since = changed_since_load_id() %}
 {%- set previous_orders = previous_build_of('int_orders_unioned') %}
 
-{#- (dbt parses this model with nothing executed: the incremental branch, so it sees every ref and source) #}
-{%- if not execute or (previous_orders is not none and not (since is none) and not flags.FULL_REFRESH) %}
+{%- set mode = changed_keys_mode([previous_orders]) %}
+
+{%- if mode == 'incremental' %}
 
 with
 
@@ -80,7 +81,7 @@ select order_id from touched
 union
 select order_id from gone
 
-{%- elif previous_orders is none or flags.FULL_REFRESH %}
+{%- elif mode == 'empty' %}
 
 {{ empty_relation_from_contract() }}
 

@@ -5,7 +5,7 @@
 {%- set previous_orders = previous_build_of('fct_orders') %}
 
 select order_id from {{ ref('int_orders_changed') }}
-{%- if previous_orders is not none and changed_since_load_id() is not none and not flags.FULL_REFRESH %}
+{%- if execute and changed_keys_mode([previous_orders]) == 'incremental' %}
 union
 select order_id from {{ previous_orders }} where delivery_status = 'in_transit'
 {%- endif %}

@@ -10,13 +10,13 @@
       conversation names (the order link may move);
     - it was in the last build and no longer exists (a deleted ticket).
     Without a recorded complete build (dbt run by hand on a warehouse built before) it lists every conversation. -#}
-{%- set since = changed_since_load_id() %}
 {%- set previous_conversations = previous_build_of('fct_conversations') %}
 {%- set previous_orders = previous_build_of('fct_orders') %}
 {%- set previous_numbers = previous_build_of('int_conversation_order_numbers_found') %}
 
-{#- (dbt parses this model with nothing executed: the incremental branch, so it sees every ref and source) #}
-{%- if not execute or (previous_conversations is not none and not (since is none or previous_orders is none or previous_numbers is none) and not flags.FULL_REFRESH) %}
+{%- set mode = changed_keys_mode([previous_conversations, previous_orders, previous_numbers]) %}
+
+{%- if mode == 'incremental' %}
 
 with
 
@@ -76,7 +76,7 @@ select conversation_id from by_order_number
 union
 select conversation_id from gone
 
-{%- elif previous_conversations is none or flags.FULL_REFRESH %}
+{%- elif mode == 'empty' %}
 
 {{ empty_relation_from_contract() }}
 

@@ -14,8 +14,9 @@
 {%- set since = changed_since_load_id() %}
 {%- set previous_conversations = previous_build_of('int_conversations_unioned') %}
 
-{#- (dbt parses this model with nothing executed: the incremental branch, so it sees every ref and source) #}
-{%- if not execute or (previous_conversations is not none and not (since is none) and not flags.FULL_REFRESH) %}
+{%- set mode = changed_keys_mode([previous_conversations]) %}
+
+{%- if mode == 'incremental' %}
 
 with
 
@@ -101,7 +102,7 @@ select conversation_id from touched
 union
 select conversation_id from gone
 
-{%- elif previous_conversations is none or flags.FULL_REFRESH %}
+{%- elif mode == 'empty' %}
 
 {{ empty_relation_from_contract() }}
 

@@ -7,7 +7,7 @@
 {%- set previous_waits = previous_build_of('int_support_waits_timed') %}
 
 select conversation_id from {{ ref('int_conversations_changed') }}
-{%- if previous_waits is not none and changed_since_load_id() is not none and not flags.FULL_REFRESH %}
+{%- if execute and changed_keys_mode([previous_waits]) == 'incremental' %}
 union
 select conversation_id from {{ previous_waits }} where ended_at is null
 {%- endif %}

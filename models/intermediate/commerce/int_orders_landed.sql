@@ -14,9 +14,35 @@
 
 {%- set mode = changed_keys_mode([previous_orders]) %}
 
-{%- if mode == 'incremental' %}
+{%- if mode == 'empty' %}
+
+{{ empty_relation_from_contract() }}
+
+{%- else %}
 
 with
+
+{%- for system in sources_shaped_like('shopify') %}
+
+{{ system }}_current as (
+    select '{{ system }}-' || cast(order_id as varchar) as order_id
+    from {{ ref('stg_' ~ system ~ '__orders') }}
+),
+{% endfor %}
+
+{%- for system in sources_shaped_like('commerce_export') %}
+
+{{ system }}_current as (
+    select distinct '{{ system }}-' || order_id as order_id
+    from {{ ref('stg_' ~ system ~ '__order_lines') }}
+),
+{% endfor %}
+
+current_orders as (
+    {{ union_branches(sources_shaped_like('shopify') + sources_shaped_like('commerce_export'), '_current') }}
+)
+
+{%- if mode == 'incremental' %},
 
 {%- for system in sources_shaped_like('shopify') %}
 
@@ -28,11 +54,6 @@ with
     select '{{ system }}-' || cast(order_id as varchar)
     from {{ source(system, 'returns') }}
     where _load_id > '{{ since }}'
-),
-
-{{ system }}_current as (
-    select '{{ system }}-' || cast(order_id as varchar) as order_id
-    from {{ ref('stg_' ~ system ~ '__orders') }}
 ),
 {% endfor %}
 
@@ -56,19 +77,10 @@ with
         and returns.order_number = orders.order_number
     where returns._file in (select _file from {{ system }}_files_read_since)
 ),
-
-{{ system }}_current as (
-    select distinct '{{ system }}-' || order_id as order_id
-    from {{ ref('stg_' ~ system ~ '__order_lines') }}
-),
 {% endfor %}
 
 touched as (
     {{ union_branches(sources_shaped_like('shopify') + sources_shaped_like('commerce_export'), '_touched') }}
-),
-
-current_orders as (
-    {{ union_branches(sources_shaped_like('shopify') + sources_shaped_like('commerce_export'), '_current') }}
 ),
 
 gone as (
@@ -81,20 +93,12 @@ select order_id from touched
 union
 select order_id from gone
 
-{%- elif mode == 'empty' %}
-
-{{ empty_relation_from_contract() }}
-
 {%- else %}
 
 select order_id from {{ previous_orders }}
-{%- for system in sources_shaped_like('shopify') %}
 union
-select '{{ system }}-' || cast(order_id as varchar) from {{ ref('stg_' ~ system ~ '__orders') }}
-{%- endfor %}
-{%- for system in sources_shaped_like('commerce_export') %}
-union
-select '{{ system }}-' || order_id from {{ ref('stg_' ~ system ~ '__order_lines') }}
-{%- endfor %}
+select order_id from current_orders
+
+{%- endif %}
 
 {%- endif %}

@@ -16,9 +16,36 @@
 
 {%- set mode = changed_keys_mode([previous_conversations]) %}
 
-{%- if mode == 'incremental' %}
+{%- if mode == 'empty' %}
+
+{{ empty_relation_from_contract() }}
+
+{%- else %}
 
 with
+
+{%- for system in sources_shaped_like('zendesk') %}
+
+{{ system }}_conversations_current as (
+    select '{{ system }}-' || cast(ticket_id as varchar) as conversation_id
+    from {{ ref('stg_' ~ system ~ '__tickets') }}
+    where status is distinct from 'deleted'
+),
+{% endfor %}
+
+{%- for system in sources_shaped_like('helpdesk_export') %}
+
+{{ system }}_conversations_current as (
+    select '{{ system }}-' || conversation_id as conversation_id
+    from {{ ref('stg_' ~ system ~ '__conversations') }}
+),
+{% endfor %}
+
+current_conversations as (
+    {{ union_branches(sources_shaped_like('zendesk') + sources_shaped_like('helpdesk_export'), '_conversations_current') }}
+)
+
+{%- if mode == 'incremental' %},
 
 {%- for system in sources_shaped_like('zendesk') %}
 
@@ -52,12 +79,6 @@ with
     select '{{ system }}-' || cast(ticket_id as varchar) as conversation_id
     from {{ system }}_touched
 ),
-
-{{ system }}_conversations_current as (
-    select '{{ system }}-' || cast(ticket_id as varchar) as conversation_id
-    from {{ ref('stg_' ~ system ~ '__tickets') }}
-    where status is distinct from 'deleted'
-),
 {% endfor %}
 
 {%- for system in sources_shaped_like('helpdesk_export') %}
@@ -77,19 +98,10 @@ with
     from {{ source(system, 'messages') }}
     where _file in (select _file from {{ system }}_files_read_since)
 ),
-
-{{ system }}_conversations_current as (
-    select '{{ system }}-' || conversation_id as conversation_id
-    from {{ ref('stg_' ~ system ~ '__conversations') }}
-),
 {% endfor %}
 
 touched as (
     {{ union_branches(sources_shaped_like('zendesk') + sources_shaped_like('helpdesk_export'), '_conversations_touched') }}
-),
-
-current_conversations as (
-    {{ union_branches(sources_shaped_like('zendesk') + sources_shaped_like('helpdesk_export'), '_conversations_current') }}
 ),
 
 gone as (
@@ -102,20 +114,12 @@ select conversation_id from touched
 union
 select conversation_id from gone
 
-{%- elif mode == 'empty' %}
-
-{{ empty_relation_from_contract() }}
-
 {%- else %}
 
 select conversation_id from {{ previous_conversations }}
-{%- for system in sources_shaped_like('zendesk') %}
 union
-select '{{ system }}-' || cast(ticket_id as varchar) from {{ ref('stg_' ~ system ~ '__tickets') }}
-{%- endfor %}
-{%- for system in sources_shaped_like('helpdesk_export') %}
-union
-select '{{ system }}-' || conversation_id from {{ ref('stg_' ~ system ~ '__conversations') }}
-{%- endfor %}
+select conversation_id from current_conversations
+
+{%- endif %}
 
 {%- endif %}

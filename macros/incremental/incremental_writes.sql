@@ -44,12 +44,28 @@
     {%- endif -%}
 {%- endmacro %}
 
-{#- For a data test of `relation`: when this invocation built that model incrementally by key (incremental_by_key
-    and record_incremental_write) and the previous build was whole and successful (test_scope), the condition
-    selecting the rows it wrote (`<key> in (<changed keys>)`); otherwise none (a full build, a model not kept by
-    key, a filtered test relation, a first build after a failed one): test the whole table. The rows it did not
-    write are those that passed the same tests in the build that wrote them. -#}
-{% macro rows_written_incrementally(relation) -%}
+{#- Pre-hook of a staging model kept incrementally (staged_incrementally): in an incremental build that restages only
+    the records landed since the last complete build, records the write like record_incremental_write; nothing when
+    it restages every row (no complete build recorded, or a snapshot stream replaced as a whole: restages_everything,
+    the same condition its delete uses). -#}
+{% macro record_restaged_write(source_name, stream) -%}
+    {%- set since = changed_since_load_id() if is_incremental() else none -%}
+    {%- if since is not none -%}
+        insert into pipeline_state.incremental_writes
+        select '{{ this }}', '{{ invocation_id }}'
+        where not ({{ restages_everything(source(source_name, stream), since) }})
+    {%- else -%}
+        select 1
+    {%- endif -%}
+{%- endmacro %}
+
+{#- What this invocation rewrote of `relation`, when it built that model incrementally (record_incremental_write,
+    record_restaged_write) and the previous build was whole and successful (test_scope): `{'key': <key column>,
+    'keys': <query of the keys whose rows it deleted and wrote again>}` (the changed-keys model of a model kept by
+    key; the keys of the records landed since the last complete build for a staging model). Every other row is as
+    the previous build left it, and passed that build's tests. None otherwise (a full build, a model not kept
+    incrementally, a filtered test relation, a first build after a failed one). -#}
+{% macro incremental_rewrite(relation) -%}
     {%- if not execute or relation is string -%}{{ return(none) }}{%- endif -%}
     {%- set nodes = graph.nodes.values()
         | selectattr('resource_type', 'equalto', 'model')
@@ -57,9 +73,9 @@
         | selectattr('alias', 'equalto', relation.identifier)
         | list -%}
     {%- if nodes | length != 1 -%}{{ return(none) }}{%- endif -%}
-    {%- set key = nodes[0].config.meta.get('incremental_key') -%}
-    {%- set changed_model = nodes[0].config.meta.get('changed_keys_model') -%}
-    {%- if not key or not changed_model -%}{{ return(none) }}{%- endif -%}
+    {%- set meta = nodes[0].config.meta -%}
+    {%- set key = meta.get('incremental_key') -%}
+    {%- if not key or not (meta.get('changed_keys_model') or meta.get('restaged_from')) -%}{{ return(none) }}{%- endif -%}
     {#- (not there when dbt compiles or documents a warehouse that no build of this project has run on) #}
     {%- set writes = adapter.get_relation(database=target.database, schema='pipeline_state', identifier='incremental_writes') -%}
     {%- set scope = adapter.get_relation(database=target.database, schema='pipeline_state', identifier='test_scope') -%}
@@ -70,10 +86,27 @@
         ~ " where writes.model = '" ~ relation ~ "' and writes.invocation_id = '" ~ invocation_id ~ "'"
     ) -%}
     {%- if written.rows | length == 0 -%}{{ return(none) }}{%- endif -%}
-    {%- set changed = graph.nodes.values()
-        | selectattr('resource_type', 'equalto', 'model')
-        | selectattr('name', 'equalto', changed_model)
-        | first -%}
-    {%- set changed_relation = adapter.get_relation(database=changed.database, schema=changed.schema, identifier=changed.alias) -%}
-    {{ return(key ~ ' in (select ' ~ key ~ ' from ' ~ changed_relation ~ ')') }}
+    {%- if meta.get('changed_keys_model') -%}
+        {%- set changed = graph.nodes.values()
+            | selectattr('resource_type', 'equalto', 'model')
+            | selectattr('name', 'equalto', meta.get('changed_keys_model'))
+            | first -%}
+        {%- set changed_relation = adapter.get_relation(database=changed.database, schema=changed.schema, identifier=changed.alias) -%}
+        {{ return({'key': key, 'keys': 'select ' ~ key ~ ' from ' ~ changed_relation}) }}
+    {%- else -%}
+        {%- set restaged = meta.get('restaged_from') -%}
+        {%- set raw = graph.sources.values()
+            | selectattr('source_name', 'equalto', restaged['source'])
+            | selectattr('name', 'equalto', restaged['stream'])
+            | first -%}
+        {{ return({'key': key, 'keys': restaged_keys(raw.relation_name, restaged['raw_key'], changed_since_load_id())}) }}
+    {%- endif -%}
+{%- endmacro %}
+
+{#- For a data test of `relation`: the condition selecting the rows this invocation wrote when it built the model
+    incrementally (`<key> in (<keys rewritten>)`, incremental_rewrite); otherwise none: test the whole table. The
+    rows it did not write passed the same tests in the build that wrote them. -#}
+{% macro rows_written_incrementally(relation) -%}
+    {%- set rewrite = incremental_rewrite(relation) -%}
+    {{ return(none if rewrite is none else rewrite['key'] ~ ' in (' ~ rewrite['keys'] ~ ')') }}
 {%- endmacro %}

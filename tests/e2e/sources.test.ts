@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../extract/core/config.ts';
-import type { Db } from '../../extract/core/duckdb.ts';
+import { openDb, type Db } from '../../extract/core/duckdb.ts';
 import { ShopifyServer } from '../extract/sources/shopify-server.ts';
 import { ZendeskTestServer, type Rec } from '../extract/sources/zendesk-server.ts';
 import { count, runScript, smallDemoEnv, withDb, type CommandResult } from './helpers.ts';
@@ -317,6 +317,44 @@ describe('the next night, after late changes: an incremental build', () => {
       }
       expect(differences).toEqual([]);
     });
+  });
+
+  it("tests the rows a night writes and those whose parent it rewrote, not the rows it kept", async () => {
+    // A copy of the warehouse after night 2 (a whole, successful build), with faults planted on purpose; then the
+    // two facts are built again incrementally (the same changed-keys lists) and their tests run.
+    const broken = smallDemoEnv();
+    cpSync(env.CSW_DATA_DIR!, broken.CSW_DATA_DIR!, { recursive: true });
+    const brokenEnv = { ...env, CSW_DATA_DIR: broken.CSW_DATA_DIR!, CSW_LOG_DIR: broken.CSW_LOG_DIR! };
+    const db = await openDb(warehouse(brokenEnv)); // read-write
+    const planted = await (async () => {
+      const remeasured = 'select conversation_id from intermediate.int_conversations_remeasured';
+      const [written] = await db.all<{ conversation_id: string }>(`${remeasured} order by 1 limit 1`);
+      const [kept] = await db.all<{ conversation_id: string }>(`select conversation_id from core.fct_conversations where conversation_id not in (${remeasured}) order by 1 limit 1`);
+      // an order no conversation the build writes refers to
+      const [order] = await db.all<{ order_id: string }>(
+        `select order_id from core.fct_orders
+         where order_id not in (select order_id from core.fct_conversations where conversation_id in (${remeasured}) and order_id is not null)
+         order by 1 limit 1`,
+      );
+      const [w, k, o] = [written!.conversation_id, kept!.conversation_id, order!.order_id].map((id) => `'${id}'`);
+      // written: the upstream row of a conversation the build rewrites loses its channel
+      await db.run(`update intermediate.int_conversations_unioned set channel = null where conversation_id = ${w}`);
+      // kept: the same fault straight in a fact row the build does not write, which also refers to the order
+      await db.run(`update core.fct_conversations set channel = null, order_id = ${o} where conversation_id = ${k}`);
+      // the order: gone upstream and listed for rebuilding, so the build drops it from fct_orders
+      await db.run(`delete from intermediate.int_orders_unioned where order_id = ${o}`);
+      await db.run(`insert into intermediate.int_orders_remeasured (order_id) values (${o})`);
+      return { referring: await count(db, `select count(*) as n from core.fct_conversations where order_id = ${o}`) };
+    })().finally(() => db.close());
+    const build = await runScript('dbt', ['build', '--select', 'fct_conversations', 'fct_orders'], brokenEnv);
+    expect(build.code).not.toBe(0);
+    const results = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'target', 'run_results.json'), 'utf8')) as { results: { unique_id: string; failures: number | null }[] }).results;
+    const failures = (test: string) => results.find((r) => r.unique_id.startsWith(`test.cs_warehouse.${test}`))?.failures;
+    // the written row's null is found, the kept row's is not looked at (it passed when it was written)
+    expect(failures('not_null_fct_conversations_channel')).toBe(1);
+    // the kept rows whose parent order the build rewrote (and lost) are looked at
+    expect(failures('relationships_fct_conversations_order_id__order_id__ref_fct_orders_')).toBe(planted.referring);
+    expect(planted.referring).toBeGreaterThan(0);
   });
 });
 

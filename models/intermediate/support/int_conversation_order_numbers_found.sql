@@ -4,6 +4,8 @@
     the conversation's own platform's format wins over another platform's. Docs block `conversation_order_link`.
     Incremental: an incremental build searches the conversations in int_conversations_changed (docs block
     `incremental_builds`). -#}
+{%- set order_number_patterns = seed_values('order_number_formats', 'order_number_pattern') %}
+
 with
 
 conversations as (
@@ -33,15 +35,19 @@ candidates as (
         conversations.conversation_id,
         order_number_formats.platform as format_platform,
         case when order_number_formats.platform = conversations.platform then 0 else 1 end as platform_rank,
-        nullif(regexp_extract(coalesce(tag_texts.tag_text, ''), order_number_formats.order_number_pattern), '')
-            as tag_order_number,
-        nullif(
-            regexp_extract(
-                coalesce(conversations.subject, '') || ' ' || coalesce(conversations.description, ''),
-                order_number_formats.order_number_pattern
-            ),
-            ''
-        ) as text_order_number
+        -- each pattern of the seed written in as a constant (specialise_on): compiled once, not once per row
+        {% call(pattern) specialise_on('order_number_formats.order_number_pattern', order_number_patterns) -%}
+            nullif(regexp_extract(coalesce(tag_texts.tag_text, ''), {{ pattern }}), '')
+        {%- endcall %} as tag_order_number,
+        {% call(pattern) specialise_on('order_number_formats.order_number_pattern', order_number_patterns) -%}
+            nullif(
+                regexp_extract(
+                    coalesce(conversations.subject, '') || ' ' || coalesce(conversations.description, ''),
+                    {{ pattern }}
+                ),
+                ''
+            )
+        {%- endcall %} as text_order_number
     from conversations
     cross join order_number_formats
     left join tag_texts

@@ -11,7 +11,15 @@ conversations as (
 ),
 
 messages as (
-    select * from {{ ref('int_messages_classified') }}
+    -- not the message text (body): carried through every step below it would double this model's time
+    select
+        conversation_id,
+        message_id,
+        author_id,
+        author_type,
+        is_public,
+        created_at
+    from {{ ref('int_messages_classified') }}
     where {{ only_changed('conversation_id', 'int_conversations_remeasured', 'conversation_id') }}
 ),
 
@@ -101,14 +109,12 @@ message_counts as (
 ),
 
 first_messages as (
+    -- the first message in message_order() (a row value compares field by field, nulls last like the sort)
     select
         conversation_id,
-        author_type as first_message_author_type
+        arg_min(author_type, ({{ message_order() }})) as first_message_author_type
     from messages
-    qualify row_number() over (
-        partition by conversation_id
-        order by {{ message_order() }}
-    ) = 1
+    group by 1
 ),
 
 first_responses as (

@@ -23,11 +23,12 @@
 {%- endmacro %}
 
 {#- The distinct non-null values of a column of a seed, as loaded in the warehouse; none while dbt parses, in a unit
-    test (no graph there) or before the seed is loaded. For specialise_on: which values deserve a branch of their own. -#}
+    test (no graph there), before the seed is loaded or when there is no such seed. For specialise_on: which values deserve a branch of their own. -#}
 {% macro seed_values(seed_name, column) -%}
     {%- if not execute or 'nodes' not in graph -%}{{ return([]) }}{%- endif -%}
-    {%- set node = graph.nodes.values() | selectattr('resource_type', 'equalto', 'seed') | selectattr('name', 'equalto', seed_name) | first -%}
-    {%- set relation = adapter.get_relation(database=node.database, schema=node.schema, identifier=node.alias) -%}
+    {%- set nodes = graph.nodes.values() | selectattr('resource_type', 'equalto', 'seed') | selectattr('name', 'equalto', seed_name) | list -%}
+    {%- if nodes | length == 0 -%}{{ return([]) }}{%- endif -%}
+    {%- set relation = adapter.get_relation(database=nodes[0].database, schema=nodes[0].schema, identifier=nodes[0].alias) -%}
     {%- if relation is none -%}{{ return([]) }}{%- endif -%}
     {%- set result = run_query('select distinct ' ~ adapter.quote(column) ~ ' from ' ~ relation ~ ' where ' ~ adapter.quote(column) ~ ' is not null order by 1') -%}
     {{ return(result.columns[0].values() | list) }}

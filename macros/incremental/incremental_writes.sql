@@ -20,12 +20,16 @@
 {%- endmacro %}
 
 {#- on-run-end hook: marks this invocation a whole, successful build (every model, seed and test succeeded or
-    passed, nothing selected or excluded but the unit tests), so the next build may test the rows it writes only. -#}
+    passed, nothing selected or excluded but the unit tests, no resource type left out, not an `--empty` build),
+    so the next build may test the rows it writes only. -#}
 {% macro finish_incremental_writes(results) -%}
     {%- set whole = invocation_args_dict.get('which') == 'build'
         and not invocation_args_dict.get('select')
         and not invocation_args_dict.get('exclude')
-        and not invocation_args_dict.get('selector') -%}
+        and not invocation_args_dict.get('selector')
+        and not invocation_args_dict.get('resource_types')
+        and (invocation_args_dict.get('exclude_resource_types') or []) | reject('equalto', 'unit_test') | list | length == 0
+        and not invocation_args_dict.get('empty') -%}
     {%- set failed = results | rejectattr('status', 'in', ['success', 'pass']) | list -%}
     {%- if whole and results | length > 0 and failed | length == 0 -%}
         update pipeline_state.last_build set succeeded = true where invocation_id = '{{ invocation_id }}'
@@ -66,7 +70,8 @@
     the previous build left it, and passed that build's tests. None otherwise (a full build, a model not kept
     incrementally, a filtered test relation, a first build after a failed one). -#}
 {% macro incremental_rewrite(relation) -%}
-    {%- if not execute or relation is string -%}{{ return(none) }}{%- endif -%}
+    {#- (a full refresh writes nothing incrementally: no need to look) #}
+    {%- if not execute or relation is string or flags.FULL_REFRESH -%}{{ return(none) }}{%- endif -%}
     {%- set nodes = graph.nodes.values()
         | selectattr('resource_type', 'equalto', 'model')
         | selectattr('schema', 'equalto', relation.schema)
@@ -104,9 +109,10 @@
 {%- endmacro %}
 
 {#- For a data test of `relation`: the condition selecting the rows this invocation wrote when it built the model
-    incrementally (`<key> in (<keys rewritten>)`, incremental_rewrite); otherwise none: test the whole table. The
-    rows it did not write passed the same tests in the build that wrote them. -#}
+    incrementally (`<key> in (<keys rewritten>)`, incremental_rewrite), and every row without a key (no delete
+    ever removes one, so it is tested every time); otherwise none: test the whole table. The other rows passed the
+    same tests in the build that wrote them. -#}
 {% macro rows_written_incrementally(relation) -%}
     {%- set rewrite = incremental_rewrite(relation) -%}
-    {{ return(none if rewrite is none else rewrite['key'] ~ ' in (' ~ rewrite['keys'] ~ ')') }}
+    {{ return(none if rewrite is none else '(' ~ rewrite['key'] ~ ' in (' ~ rewrite['keys'] ~ ') or ' ~ rewrite['key'] ~ ' is null)') }}
 {%- endmacro %}

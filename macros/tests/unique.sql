@@ -1,7 +1,7 @@
-{#- dbt's unique test, for a model kept incrementally by key that this invocation built incrementally: only the
-    values of the rows the build wrote are checked, each against the whole table (macro
+{#- dbt's unique test; after an incremental build of the model (kept by key, or a staging model kept
+    incrementally), only the values of the rows the build wrote are checked, each against the whole table (macro
     rows_written_incrementally). A new duplicate needs a written row: the rows kept were unique when the build that
-    wrote them was tested. Otherwise (a full build, any other model) the whole table, as dbt does. -#}
+    wrote them was tested. Otherwise (a full build, a model rebuilt in full) the whole table, as dbt does. -#}
 {% macro duckdb__test_unique(model, column_name) %}
 {%- set written = rows_written_incrementally(model) %}
 

@@ -4,9 +4,10 @@
  *
  * - `watermark_load_id`: the newest load of the lake when the last complete build started. The incremental
  *   models rebuild only the conversations and orders that loads after it touched (macro `changed_since_load_id`).
- * - `project_fingerprint`: a hash of everything that decides what the models compute (models, macros, seeds,
- *   dbt_project.yml and the environment variables they read). When it differs, the next build is a full refresh:
- *   a changed rule or seed row applies to every row, not only to the changed ones.
+ * - `project_fingerprint`: a hash of everything that decides what the models compute and test (models, macros,
+ *   seeds, the singular tests, dbt_project.yml and the environment variables they read). When it differs, the next
+ *   build is a full refresh: a changed rule or seed row applies to every row, not only to the changed ones, and a
+ *   new or changed test checks every row (a night's tests otherwise look at the rows it wrote).
  *
  * The state is written only after a whole build succeeds; a failed or partial (`--select`) build leaves it as it
  * was, so the next build looks again at everything since the last complete one (rebuilding a conversation twice
@@ -26,8 +27,8 @@ export interface TransformState {
   built_at: string;
 }
 
-/** Folders and files whose content decides what the models compute. */
-const PROJECT_INPUTS = ['models', 'macros', 'seeds', 'dbt_project.yml'];
+/** Folders and files whose content decides what the models compute and what their data tests check. */
+const PROJECT_INPUTS = ['models', 'macros', 'seeds', 'tests/dbt', 'dbt_project.yml'];
 
 function filesUnder(path: string): string[] {
   if (!existsSync(path)) return [];

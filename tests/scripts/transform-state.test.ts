@@ -1,7 +1,7 @@
 /**
  * What decides between an incremental and a full build (scripts/lib/transform-state.ts): the project fingerprint
- * moves with every model, macro or seed change and with the settings the models read, and nothing else; the lake's
- * high-water mark is its newest load.
+ * moves with every model, macro, seed or singular-test change and with the settings the models read, and nothing
+ * else; the lake's high-water mark is its newest load.
  */
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +12,7 @@ import { lakeHighWaterMark, projectFingerprint } from '../../scripts/lib/transfo
 
 function project(): string {
   const root = mkdtempSync(join(tmpdir(), 'csw-fingerprint-'));
-  for (const dir of ['models', 'macros', 'seeds']) cpSync(join(PROJECT_ROOT, dir), join(root, dir), { recursive: true });
+  for (const dir of ['models', 'macros', 'seeds', 'tests/dbt']) cpSync(join(PROJECT_ROOT, dir), join(root, dir), { recursive: true });
   cpSync(join(PROJECT_ROOT, 'dbt_project.yml'), join(root, 'dbt_project.yml'));
   return root;
 }
@@ -26,11 +26,12 @@ describe('project fingerprint', () => {
     expect(projectFingerprint(config, root)).toBe(projectFingerprint(config, project()));
   });
 
-  it('changes with a model, a macro or a seed row', () => {
+  it('changes with a model, a macro, a seed row or a singular test', () => {
     for (const [file, edit] of [
       ['models/marts/core/fct_orders.sql', '\n-- edited\n'],
       ['macros/latest_version.sql', '\n{# edited #}\n'],
       ['seeds/markets.csv', 'XX,Nowhere,UTC,USD,en\n'],
+      ['tests/dbt/assert_returns_reconcile.sql', '\n-- edited\n'],
     ] as const) {
       const root = project();
       const before = projectFingerprint(config, root);

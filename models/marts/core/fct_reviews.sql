@@ -19,13 +19,20 @@ conversations as (
 ),
 
 order_numbers as (
-    -- An order number links only when it names exactly one order on its platform.
+    -- An order number links only when it names exactly one order on its platform. Only the numbers some review
+    -- names are counted (with all their orders, so each count is the same).
     select
         platform,
         order_number,
         min(order_id) as order_id,
         min(customer_id) as customer_id
     from orders
+    where exists (
+        select 1
+        from reviews
+        where reviews.platform = orders.platform
+            and reviews.order_number = orders.order_number
+    )
     group by 1, 2
     having count(*) = 1
 ),

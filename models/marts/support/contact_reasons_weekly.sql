@@ -11,13 +11,16 @@ order_lines as (
     select * from {{ ref('fct_order_lines') }}
 ),
 
+-- the largest line of each order a conversation is linked to (a tie: the first line id), found by arg_min over a
+-- row value, which compares field by field with nulls last like the sort, instead of a window over every line
 main_products as (
     select
         order_id,
-        product_id,
-        product_title
+        arg_min(product_id, (-line_amount, order_line_id)) as product_id,
+        arg_min(product_title, (-line_amount, order_line_id)) as product_title
     from order_lines
-    qualify row_number() over (partition by order_id order by line_amount desc, order_line_id) = 1
+    where order_id in (select order_id from conversations)
+    group by 1
 ),
 
 conversation_cells as (

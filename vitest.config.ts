@@ -7,7 +7,11 @@ export default defineConfig({
     // are limits against hangs, not speed targets (those live in the benchmark).
     testTimeout: 300_000,
     hookTimeout: 600_000,
-    // Test files share nothing but the machine's two cores; run them one after another for stable timings.
-    fileParallelism: false,
+    // Two test files at a time: an end-to-end run keeps about one core busy (dbt's Python between DuckDB queries),
+    // so two of them fill the machine's two cores. Files share nothing but the small demo (helpers.ts makes it
+    // once); each has its own data folders, and dbt's target folder lives in the data folder.
+    fileParallelism: true,
+    maxWorkers: 2,
+    minWorkers: 1,
   },
 });

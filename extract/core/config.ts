@@ -58,6 +58,8 @@ export interface Config {
   warehousePath: string;
   publishedDir: string;
   runsDir: string;
+  /** dbt's target folder (manifest, run results, compiled SQL) for this data folder's builds. */
+  dbtTargetDir: string;
   logDir: string;
   lockPath: string;
   sources: string[];
@@ -95,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     warehousePath: join(dataDir, 'warehouse.duckdb'),
     publishedDir: join(dataDir, 'published'),
     runsDir: join(dataDir, 'runs'),
+    dbtTargetDir: join(dataDir, 'dbt-target'),
     logDir: absolute(e.CSW_LOG_DIR),
     lockPath: join(dataDir, '.elt.lock'),
     sources: e.CSW_SOURCES.split(',')

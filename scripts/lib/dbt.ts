@@ -18,6 +18,9 @@ export function dbtEnv(config: Config): NodeJS.ProcessEnv {
     DBT_SEND_ANONYMOUS_USAGE_STATS: 'false',
     DBT_VERSION_CHECK: 'false',
     DBT_LOG_PATH: join(config.logDir, 'dbt'),
+    // Each data folder keeps its own manifest and run results, so builds of two data folders from one checkout
+    // (the bench beside the nightly warehouse, test runs side by side) never read each other's.
+    DBT_TARGET_PATH: config.dbtTargetDir,
     CSW_LAKE_DIR: config.lakeDir,
     // The run history (dbt source `pipeline.runs`).
     CSW_RUNS_DIR: config.runsDir,
@@ -57,9 +60,9 @@ export interface DbtNodeResult {
   rows_affected?: number;
 }
 
-/** Results of the last dbt invocation (target/run_results.json). */
-export function readRunResults(): DbtNodeResult[] {
-  const raw = JSON.parse(readFileSync(join(PROJECT_ROOT, 'target', 'run_results.json'), 'utf8')) as {
+/** Results of the last dbt invocation (`<targetDir>/run_results.json`). */
+export function readRunResults(targetDir: string): DbtNodeResult[] {
+  const raw = JSON.parse(readFileSync(join(targetDir, 'run_results.json'), 'utf8')) as {
     results: (DbtNodeResult & { adapter_response?: { rows_affected?: number } })[];
   };
   return raw.results.map((r) => ({
@@ -82,8 +85,8 @@ export interface ManifestModel {
   columns: Record<string, { description: string }>;
 }
 
-/** Models of the last compiled manifest (`<targetDir>/manifest.json`, by default the project's target/). */
-export function readManifestModels(targetDir = join(PROJECT_ROOT, 'target')): ManifestModel[] {
+/** Models of the last compiled manifest (`<targetDir>/manifest.json`: a data folder's `dbtTargetDir`). */
+export function readManifestModels(targetDir: string): ManifestModel[] {
   const manifest = JSON.parse(readFileSync(join(targetDir, 'manifest.json'), 'utf8')) as {
     nodes: Record<
       string,
@@ -120,9 +123,9 @@ export interface ManifestTableKeys {
   foreignKeyColumns: string[];
 }
 
-/** Keys each model declares through its data tests (target/manifest.json), by model name. */
-export function readManifestTableKeys(): Map<string, ManifestTableKeys> {
-  const manifest = JSON.parse(readFileSync(join(PROJECT_ROOT, 'target', 'manifest.json'), 'utf8')) as {
+/** Keys each model declares through its data tests (`<targetDir>/manifest.json`), by model name. */
+export function readManifestTableKeys(targetDir: string): Map<string, ManifestTableKeys> {
+  const manifest = JSON.parse(readFileSync(join(targetDir, 'manifest.json'), 'utf8')) as {
     nodes: Record<
       string,
       {

@@ -72,18 +72,36 @@ export function smallDemoEnv(): Record<string, string> {
 /**
  * The small demo after one `npm run elt`, made once per test run and copied into a fresh data folder for each
  * caller, so test files that check its publication, or run again on it, do not each pay for the first run. The
- * original lives in the temporary folder of vitest's main process (test files run in its child processes, one
- * after another).
+ * original lives in a temporary folder named after vitest's main process (test files run in its child processes,
+ * two at a time): the first caller to create that folder makes the demo, the others wait for its result.
  */
 export async function sharedSmallDemo(): Promise<{ env: Record<string, string>; elt: CommandResult }> {
   const root = join(tmpdir(), `csw-e2e-shared-${process.ppid}`);
   const result = join(root, 'elt.json');
-  if (!existsSync(result)) {
-    rmSync(root, { recursive: true, force: true });
+  const failure = join(root, 'failed.txt');
+  let maker = false;
+  try {
+    mkdirSync(root);
+    maker = true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  if (maker) {
     const env = { ...smallDemoEnv(), CSW_DATA_DIR: join(root, 'data'), CSW_LOG_DIR: join(root, 'logs') };
     const elt = await runScript('elt', [], env);
-    if (elt.code !== 0) throw new Error(`npm run elt failed:\n${elt.stdout}\n${elt.stderr}`);
+    if (elt.code !== 0) {
+      const message = `npm run elt failed:\n${elt.stdout}\n${elt.stderr}`;
+      writeFileSync(failure, message);
+      throw new Error(message);
+    }
     writeFileSync(result, JSON.stringify(elt));
+  } else {
+    const deadline = Date.now() + 600_000;
+    while (!existsSync(result)) {
+      if (existsSync(failure)) throw new Error(`the shared demo failed to build: ${readFileSync(failure, 'utf8')}`);
+      if (Date.now() > deadline) throw new Error(`the shared demo in ${root} was not ready after 10 minutes`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
   }
   const env = smallDemoEnv();
   cpSync(join(root, 'data'), env.CSW_DATA_DIR!, { recursive: true });
@@ -102,7 +120,6 @@ export function copyProject(): string {
   }
   symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(root, 'node_modules'));
   symlinkSync(join(PROJECT_ROOT, '.venv'), join(root, '.venv'));
-  mkdirSync(join(root, 'target'), { recursive: true });
   return root;
 }
 

@@ -349,7 +349,7 @@ describe('the next night, after late changes: an incremental build', () => {
     })().finally(() => db.close());
     const build = await runScript('dbt', ['build', '--select', 'fct_conversations', 'fct_orders'], brokenEnv);
     expect(build.code).not.toBe(0);
-    const results = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'target', 'run_results.json'), 'utf8')) as { results: { unique_id: string; failures: number | null }[] }).results;
+    const results = (JSON.parse(readFileSync(join(brokenEnv.CSW_DATA_DIR!, 'dbt-target', 'run_results.json'), 'utf8')) as { results: { unique_id: string; failures: number | null }[] }).results;
     const failures = (test: string) => results.find((r) => r.unique_id.startsWith(`test.cs_warehouse.${test}`))?.failures;
     // the written row's null is found, the kept row's is not looked at (it passed when it was written)
     expect(failures('not_null_fct_conversations_channel')).toBe(1);

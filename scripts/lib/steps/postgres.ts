@@ -25,7 +25,7 @@ export async function postgresStep(config: Config, log: Logger, runId: string): 
   const db = await openDb(readCopy, { readOnly: true, memoryLimit: config.duckdbMemoryLimit, threads: config.duckdbThreads });
   try {
     const [{ catalog }] = (await db.all<{ catalog: string }>('select current_database() as catalog')) as [{ catalog: string }];
-    const tables = await describePublishedTables(db, catalog, readManifestModels(), readManifestTableKeys());
+    const tables = await describePublishedTables(db, catalog, readManifestModels(config.dbtTargetDir), readManifestTableKeys(config.dbtTargetDir));
     const { items, warnings } = await publishToPostgres(
       {
         url: config.postgresUrl,

@@ -36,7 +36,7 @@ export const PUBLISHED_DB = 'marts.duckdb';
 /** Folders of the publication, each replaced as a whole set of files at the swap. */
 export const PUBLISHED_FOLDERS = ['parquet', 'csv', 'bi', 'dictionary'] as const;
 
-export function publishedModels(all: ManifestModel[] = readManifestModels()): ManifestModel[] {
+export function publishedModels(all: ManifestModel[]): ManifestModel[] {
   return all
     .filter((m) => m.path.startsWith('models/marts/'))
     .sort((a, b) => a.name.localeCompare(b.name));
@@ -101,7 +101,7 @@ function swapIn(staging: string, publishedDir: string): void {
 export async function publishStep(config: Config, log: Logger, runId: string): Promise<StepResult> {
   const started = Date.now();
   const result: StepResult = { step: 'publish', status: 'success', duration_ms: 0, items: [], warnings: [] };
-  const allModels = readManifestModels();
+  const allModels = readManifestModels(config.dbtTargetDir);
   const models = publishedModels(allModels);
   if (!existsSync(config.warehousePath)) {
     throw new Error(`there is no warehouse at ${config.warehousePath} to publish: run \`npm run transform\` first`);

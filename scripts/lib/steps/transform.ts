@@ -5,7 +5,7 @@
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT_ROOT, type Config } from '../../../extract/core/config.ts';
+import { type Config } from '../../../extract/core/config.ts';
 import { openDb, sqlIdentifier } from '../../../extract/core/duckdb.ts';
 import type { Logger } from '../../../extract/core/log.ts';
 import { readManifestModels, readRunResults, runDbt, type DbtNodeResult } from '../dbt.ts';
@@ -42,7 +42,7 @@ async function buildMode(config: Config, options: TransformOptions): Promise<{ f
 
 async function tableRowCounts(config: Config): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
-  const tables = readManifestModels().filter((m) => m.materialized === 'table' || m.materialized === 'incremental');
+  const tables = readManifestModels(config.dbtTargetDir).filter((m) => m.materialized === 'table' || m.materialized === 'incremental');
   if (tables.length === 0) return counts;
   const db = await openDb(config.warehousePath, { readOnly: true });
   try {
@@ -61,7 +61,7 @@ export async function transformStep(config: Config, log: Logger, options: Transf
   const progress = options.progress ?? new Progress(false);
   const dbtLog = log.child({ step: 'transform' });
   // A failure before any node runs (a YAML or Jinja error) writes no run results: never read the last run's.
-  rmSync(join(PROJECT_ROOT, 'target', 'run_results.json'), { force: true });
+  rmSync(join(config.dbtTargetDir, 'run_results.json'), { force: true });
   // dbt's own words for such a failure: the lines from "Encountered an error" on (without colour codes).
   const errorLines: string[] = [];
   const mode = await buildMode(config, options);
@@ -90,7 +90,7 @@ export async function transformStep(config: Config, log: Logger, options: Transf
   const result: StepResult = { step: 'transform', status: code === 0 ? 'success' : 'failed', duration_ms: 0, items: [], warnings: [], detail: mode.reason };
   let nodes: ReturnType<typeof readRunResults> = [];
   try {
-    nodes = readRunResults();
+    nodes = readRunResults(config.dbtTargetDir);
   } catch {
     result.error =
       errorLines.length > 0

@@ -14,6 +14,7 @@ import type { Db } from './duckdb.ts';
 import { sqlIdentifier, sqlLiteral } from './duckdb.ts';
 import { commitFile } from './fs-atomic.ts';
 import { METADATA_COLUMNS, type LakeColumn } from './columns.ts';
+import type { NdjsonBatch } from './ndjson-batch.ts';
 
 export interface BatchTarget {
   source: string;
@@ -55,16 +56,16 @@ export class LakeWriter {
   }
 
   /**
-   * Writes `lines` (one JSON object per line, each already validated, with unknown fields under `_extra`) as one
-   * Parquet file. Returns once the file is in its final place and synced to disk.
+   * Writes a batch of JSON lines (one object per line, each already validated, with unknown fields under
+   * `_extra`) as one Parquet file. Returns once the file is in its final place and synced to disk.
    */
-  async writeBatch(target: BatchTarget, lines: string[]): Promise<WrittenFile> {
+  async writeBatch(target: BatchTarget, batch: NdjsonBatch): Promise<WrittenFile> {
     const extractedAt = new Date();
     const { temp, final } = this.nextFile(target, extractedAt);
     const tmpDir = join(this.lakeDir, '_tmp');
     mkdirSync(tmpDir, { recursive: true });
     const ndjson = join(tmpDir, `${target.loadId}-${target.source}-${target.stream}.ndjson`);
-    writeFileSync(ndjson, lines.join('\n') + '\n');
+    writeFileSync(ndjson, batch.bytes());
     const declared = [...target.columns, METADATA_COLUMNS[0]!];
     const select = [
       ...declared.map((c) => sqlIdentifier(c.name)),
@@ -82,7 +83,7 @@ export class LakeWriter {
       rmSync(ndjson, { force: true });
       rmSync(temp, { force: true });
     }
-    return { path: final, rows: lines.length };
+    return { path: final, rows: batch.rows };
   }
 
   /**

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { Db } from './duckdb.ts';
 import { lakeColumns, type LakeColumn } from './columns.ts';
 import { LakeWriter, listStreamFiles, type BatchTarget } from './lake-writer.ts';
+import { NdjsonBatch } from './ndjson-batch.ts';
 import { LoadsManifest, newLoadId, type LoadRecord, type StreamLoadSummary } from './loads.ts';
 import { StateStore } from './state.ts';
 import type { Logger } from './log.ts';
@@ -86,8 +87,8 @@ async function runStream(
   if (options.fullRefresh) stateStore.clear(source.name, stream.name);
   const state = stateStore.get(source.name, stream.name);
 
-  let lines: string[] = [];
-  let bad: string[] = [];
+  let lines = new NdjsonBatch();
+  let bad = new NdjsonBatch();
   const summary: StreamLoadSummary = { stream: stream.name, rows: 0, quarantined: 0, files: 0, duration_ms: 0 };
 
   // Batches are written while the next one is read and validated: DuckDB turns batch N into Parquet on its own
@@ -104,20 +105,21 @@ async function runStream(
     await settle();
     const good = lines;
     const quarantined = bad;
-    lines = [];
-    bad = [];
-    if (good.length === 0 && quarantined.length === 0) return;
-    inFlightRows = good.length;
+    // the next batch starts a little above the size this one reached (no growing, for a steady stream)
+    lines = new NdjsonBatch(Math.ceil(good.bytes().length * 1.25) || undefined);
+    bad = new NdjsonBatch();
+    if (good.rows === 0 && quarantined.rows === 0) return;
+    inFlightRows = good.rows;
     const write = (async () => {
-      if (good.length > 0) {
+      if (good.rows > 0) {
         await writer.writeBatch(target, good);
-        summary.rows += good.length;
+        summary.rows += good.rows;
         summary.files++;
         inFlightRows = 0;
       }
-      if (quarantined.length > 0) {
+      if (quarantined.rows > 0) {
         await writer.writeBatch(quarantineTarget, quarantined);
-        summary.quarantined += quarantined.length;
+        summary.quarantined += quarantined.rows;
       }
     })();
     write.catch(() => {}); // its error is raised where it is awaited (settle), not as an unhandled rejection
@@ -139,24 +141,33 @@ async function runStream(
   };
 
   let seen = 0;
+  /** Validates and stages one record; true when the batch is full. */
+  const take = (record: RawRecord): boolean => {
+    const parsed = stream.schema.safeParse(record);
+    if (parsed.success) {
+      lines.push(toLakeLine(record, declared));
+    } else {
+      const reason = describeIssues(parsed.error);
+      bad.push(JSON.stringify({ stream: stream.name, reason, payload: JSON.stringify(record) }));
+      log.warn(`quarantined a ${source.name}.${stream.name} record: ${reason}`, { reason });
+    }
+    if (++seen % PROGRESS_EVERY === 0) {
+      options.onProgress?.({
+        source: source.name,
+        stream: stream.name,
+        rows: summary.rows + inFlightRows + lines.rows,
+        quarantined: summary.quarantined + bad.rows,
+      });
+    }
+    return lines.rows >= batchSize;
+  };
   try {
-    for await (const record of stream.read(ctx, state)) {
-      const parsed = stream.schema.safeParse(record);
-      if (parsed.success) {
-        lines.push(toLakeLine(record, declared));
+    for await (const item of stream.read(ctx, state)) {
+      // a page (an array) is taken record by record without going back to the event loop between records
+      if (!Array.isArray(item)) {
+        if (take(item)) await startWrite();
       } else {
-        const reason = describeIssues(parsed.error);
-        bad.push(JSON.stringify({ stream: stream.name, reason, payload: JSON.stringify(record) }));
-        log.warn(`quarantined a ${source.name}.${stream.name} record: ${reason}`, { reason });
-      }
-      if (lines.length >= batchSize) await startWrite();
-      if (++seen % PROGRESS_EVERY === 0) {
-        options.onProgress?.({
-          source: source.name,
-          stream: stream.name,
-          rows: summary.rows + inFlightRows + lines.length,
-          quarantined: summary.quarantined + bad.length,
-        });
+        for (const record of item) if (take(record)) await startWrite();
       }
     }
     await flush();

@@ -47,7 +47,8 @@ export interface StreamDefinition<Schema extends z.ZodObject = z.ZodObject> {
   writeDisposition: WriteDisposition;
   /** Validates each record. Declared fields become typed Parquet columns; unknown fields are kept in `_extra`. */
   schema: Schema;
-  read(ctx: ReadContext, state: StreamState | undefined): AsyncIterable<RawRecord>;
+  /** Records one at a time, or a page at a time (an array: no trip through the event loop per record). */
+  read(ctx: ReadContext, state: StreamState | undefined): AsyncIterable<RawRecord | RawRecord[]>;
 }
 
 export interface SourceDefinition {

@@ -50,14 +50,20 @@ function* mapped<T>(items: Iterable<T>, format: (item: T) => RawRecord | null): 
   for (const item of items) yield format(item);
 }
 
-/** Yields each record, stopping early when the run is asked to stop. */
-async function* emit(ctx: ReadContext, records: Iterable<RawRecord | null>): AsyncGenerator<RawRecord> {
-  let n = 0;
+const PAGE_SIZE = 1000;
+
+/** Yields the records a page (up to 1,000) at a time, as an API would, stopping early when the run is asked to stop. */
+async function* emit(ctx: ReadContext, records: Iterable<RawRecord | null>): AsyncGenerator<RawRecord[]> {
+  let page: RawRecord[] = [];
   for (const record of records) {
     if (record === null) continue;
-    if ((++n & 1023) === 0 && ctx.signal.aborted) return;
-    yield record;
+    page.push(record);
+    if (page.length < PAGE_SIZE) continue;
+    if (ctx.signal.aborted) return;
+    yield page;
+    page = [];
   }
+  if (page.length > 0 && !ctx.signal.aborted) yield page;
 }
 
 export function createDemoSource(options: DemoOptions): SourceDefinition {

@@ -24,6 +24,7 @@ const BODIES = [
 ];
 
 const POOL_SIZE = 10_000;
+const PAGE_SIZE = 1_000;
 
 function commentPool(): RawRecord[] {
   const start = Date.parse('2026-01-01T00:00:00Z');
@@ -43,8 +44,13 @@ function commentPool(): RawRecord[] {
   });
 }
 
-function* comments(n: number, pool: RawRecord[]): Generator<RawRecord> {
-  for (let i = 1; i <= n; i++) yield { ...pool[i % POOL_SIZE], id: i, ticket_id: Math.ceil(i / 8) };
+/** Pages of 1,000 comments, as an API returns them (Zendesk's incremental exports: up to 1,000 per page). */
+function* comments(n: number, pool: RawRecord[]): Generator<RawRecord[]> {
+  for (let first = 1; first <= n; first += PAGE_SIZE) {
+    const page: RawRecord[] = [];
+    for (let i = first; i < first + PAGE_SIZE && i <= n; i++) page.push({ ...pool[i % POOL_SIZE], id: i, ticket_id: Math.ceil(i / 8) });
+    yield page;
+  }
 }
 
 const records = Number(process.argv[2] ?? 1_000_000);

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { openDb, type Db } from '../../../extract/core/duckdb.ts';
 import { LakeWriter, listStreamFiles, removeDebris } from '../../../extract/core/lake-writer.ts';
 import { LoadsManifest } from '../../../extract/core/loads.ts';
+import { NdjsonBatch } from '../../../extract/core/ndjson-batch.ts';
 import { silentLogger } from '../../../extract/core/log.ts';
 import { runSource } from '../../../extract/core/runner.ts';
 import { StateStore } from '../../../extract/core/state.ts';
@@ -91,6 +92,29 @@ describe('lake writer', () => {
     });
   });
 
+  it('takes pages (arrays of records) like single records: batches cut inside a page, bad records quarantined', async () => {
+    const pages: RawRecord[][] = [
+      Array.from({ length: 7 }, (_, i) => item(i + 1)),
+      [item(8), { id: 9, name: 'no price', updated_at: '2026-01-01T10:00:00Z' }, item(10)],
+      Array.from({ length: 6 }, (_, i) => item(i + 11)),
+    ];
+    const load = await runSource(
+      source([
+        itemsStream([], {
+          async *read() {
+            yield* pages;
+          },
+        }),
+      ]),
+      { db, lakeDir: lake, log: silentLogger, batchSize: 5 },
+    );
+    expect(load.streams[0]).toMatchObject({ rows: 15, quarantined: 1, files: 3 });
+    const ids = (await readLake()).map((r) => Number(r.id));
+    expect(ids).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 10, 11, 12, 13, 14, 15, 16]);
+    const [bad] = await readLake('_quarantine');
+    expect(bad).toMatchObject({ stream: 'items', reason: expect.stringContaining('price') });
+  });
+
   it('splits a stream into files of batchSize records, each complete under its final name', async () => {
     const records = Array.from({ length: 25 }, (_, i) => item(i + 1));
     await runSource(source([itemsStream(records)]), { db, lakeDir: lake, log: silentLogger, batchSize: 10 });
@@ -102,7 +126,7 @@ describe('lake writer', () => {
   it('leaves no file under a final name when writing fails, and the next run clears the debris', async () => {
     const writer = new LakeWriter(db, lake);
     const target = { source: 'test', stream: 'items', loadId: 'L1', columns: [{ name: 'id', type: 'BIGINT' as const }] };
-    await expect(writer.writeBatch(target, ['{"id": "not a number"}'])).rejects.toThrow();
+    await expect(writer.writeBatch(target, NdjsonBatch.of(['{"id": "not a number"}']))).rejects.toThrow();
     expect(listStreamFiles(lake, 'test', 'items')).toEqual([]);
     // Simulate a run killed between writing a temporary file and renaming it into place.
     await writer.writeEmpty(target);

@@ -30,7 +30,7 @@ async function readAll(source: SourceDefinition): Promise<World> {
   const world: World = {};
   for (const stream of source.streams) {
     const records: RawRecord[] = [];
-    for await (const record of stream.read(ctx, undefined)) records.push(record);
+    for await (const item of stream.read(ctx, undefined)) records.push(...(Array.isArray(item) ? item : [item]));
     world[stream.name] = records;
   }
   return world;

@@ -3,8 +3,9 @@
  *
  * A source is a list of declared streams. Each stream names its primary key, its cursor field (for incremental
  * streams), how a load is written to the lake, and the zod schema its records must satisfy, and exposes an async
- * generator that yields raw records as the source API returns them. Paging, retries, validation, batching,
- * writing and state live in the shared core (`runner.ts`), never in a connector.
+ * generator that yields raw records as the source API returns them, one at a time or a page (an array) at a time.
+ * Paging, retries, validation, batching, writing and state live in the shared core (`runner.ts`), never in a
+ * connector.
  */
 import type { z } from 'zod';
 import type { Db } from './duckdb.ts';

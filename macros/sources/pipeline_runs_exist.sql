@@ -6,6 +6,6 @@
         {{ return(true) }}
     {%- endif -%}
     {%- set pattern = env_var('CSW_RUNS_DIR', 'data/runs') ~ '/*.json' -%}
-    {%- set found = run_query("select count(*) from glob('" ~ pattern.replace("'", "''") ~ "')") -%}
+    {%- set found = run_query("select count(*) from glob(" ~ sql_string(pattern) ~ ")") -%}
     {{ return(found.columns[0].values()[0] > 0) }}
 {%- endmacro %}

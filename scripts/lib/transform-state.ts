@@ -5,7 +5,9 @@
  * - `watermark_load_id`: the newest load of the lake when the last complete build started. The incremental
  *   models rebuild only the conversations and orders that loads after it touched (macro `changed_since_load_id`).
  * - `project_fingerprint`: a hash of everything that decides what the models compute and test (models, macros,
- *   seeds, the singular tests, dbt_project.yml and the environment variables they read). When it differs, the next
+ *   seeds, the singular tests, dbt_project.yml and the environment variables they read; paths inside the data
+ *   folder count relative to it, so a data folder moved or copied elsewhere, its lake, warehouse and state together,
+ *   builds on incrementally). When it differs, the next
  *   build is a full refresh: a changed rule or seed row applies to every row, not only to the changed ones, and a
  *   new or changed test checks every row (a night's tests otherwise look at the rows it wrote).
  *
@@ -15,7 +17,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { PROJECT_ROOT, type Config } from '../../extract/core/config.ts';
 import { openDb } from '../../extract/core/duckdb.ts';
 import { LoadsManifest } from '../../extract/core/loads.ts';
@@ -38,6 +40,17 @@ function filesUnder(path: string): string[] {
     .flatMap((name) => filesUnder(join(path, name)));
 }
 
+/**
+ * A setting's value as the fingerprint sees it: a path inside the data folder (the lake, the run records) as a
+ * path relative to it. Where the data folder lives is not a setting of the models; what is in it is the data.
+ */
+function asSetting(value: string | undefined, dataDir: string): string {
+  if (value === undefined) return '';
+  if (!isAbsolute(value)) return value;
+  const inside = relative(dataDir, value);
+  return inside === '' || (!inside.startsWith('..') && !isAbsolute(inside)) ? `<data folder>/${inside}` : value;
+}
+
 /** sha256 of the project's model inputs and of the values of the environment variables they read. */
 export function projectFingerprint(config: Config, root = PROJECT_ROOT): string {
   const hash = createHash('sha256');
@@ -48,7 +61,7 @@ export function projectFingerprint(config: Config, root = PROJECT_ROOT): string 
     for (const match of content.toString('utf8').matchAll(/env_var\(\s*['"]([A-Z0-9_]+)['"]/g)) envNames.add(match[1]!);
   }
   const env = dbtEnv(config);
-  for (const name of [...envNames].sort()) hash.update(`${name}=${env[name] ?? ''}\0`);
+  for (const name of [...envNames].sort()) hash.update(`${name}=${asSetting(env[name], config.dataDir)}\0`);
   return hash.digest('hex');
 }
 

@@ -8,7 +8,7 @@
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runScript, smallDemoEnv, warehouseDifferences, withDb, type CommandResult } from './helpers.ts';
+import { runScript, sharedSmallDemo, smallDemoEnv, warehouseDifferences, withDb, type CommandResult } from './helpers.ts';
 
 const warehouse = (e: Record<string, string>) => join(e.CSW_DATA_DIR!, 'warehouse.duckdb');
 const ids = (path: string, sql: string) => withDb(path, async (db) => (await db.all<{ id: string }>(sql)).map((r) => r.id));
@@ -19,11 +19,8 @@ let night: CommandResult;
 let before: { conversations: string[]; orders: string[] };
 
 beforeAll(async () => {
-  // Its own first night, not a copy of the shared demo: the data folder's paths are part of the project
-  // fingerprint, so a copied folder would be rebuilt in full.
-  const first = smallDemoEnv();
-  const firstNight = await runScript('elt', ['--quiet'], first);
-  if (firstNight.code !== 0) throw new Error(`the first night failed:\n${firstNight.stdout}\n${firstNight.stderr}`);
+  // the first night: the shared small demo's (a copy of its data folder, which builds on incrementally)
+  const { env: first } = await sharedSmallDemo();
   before = {
     conversations: await ids(warehouse(first), 'select conversation_id as id from core.fct_conversations'),
     orders: await ids(warehouse(first), 'select order_id as id from core.fct_orders'),

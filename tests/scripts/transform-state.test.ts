@@ -47,6 +47,14 @@ describe('project fingerprint', () => {
     expect(projectFingerprint(loadConfig({ CSW_SOURCES: 'demo,files' }), root)).not.toBe(before);
     expect(projectFingerprint(loadConfig({ CSW_LOG_LEVEL: 'debug' }), root)).toBe(before);
   });
+
+  it('does not change when the data folder moves (its lake and run records move with it)', () => {
+    const root = project();
+    const before = projectFingerprint(config, root);
+    expect(config.lakeDir).not.toBe(loadConfig({ CSW_DATA_DIR: '/srv/csw/data' }).lakeDir);
+    expect(projectFingerprint(loadConfig({ CSW_DATA_DIR: '/srv/csw/data' }), root)).toBe(before);
+    expect(projectFingerprint(loadConfig({ CSW_DATA_DIR: join(tmpdir(), 'moved') }), root)).toBe(before);
+  });
 });
 
 describe('lake high-water mark', () => {

@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    // a folder for what test files share (the small demo), made once per run and removed after it
+    globalSetup: ['tests/global-setup.ts'],
     // End-to-end tests run the real pipeline (dbt, DuckDB), some of them more than once; give them room. These
     // are limits against hangs, not speed targets (those live in the benchmark).
     testTimeout: 300_000,

@@ -170,6 +170,9 @@ async function runStream(
         for (const record of item) if (take(record)) await startWrite();
       }
     }
+    // A read that stopped because the run was asked to stop is not a whole stream (a snapshot must not replace
+    // the previous one with part of itself): it fails like any other interrupted read.
+    if (ctx.signal.aborted) throw new Error(`${source.name}.${stream.name}: the run was asked to stop before the stream was read to its end`);
     await flush();
   } catch (error) {
     await settle().catch(() => {}); // let a write in flight finish before the failure is reported

@@ -4,10 +4,11 @@
  * callback (the terminal shows them as progress) and dbt's run results are read back for the run summary.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { PROJECT_ROOT, type Config } from '../../extract/core/config.ts';
+import { UserError } from '../../extract/core/errors.ts';
 import { ensureDbtRuntime, venvBin } from './python.ts';
 
 export function dbtEnv(config: Config): NodeJS.ProcessEnv {
@@ -85,9 +86,16 @@ export interface ManifestModel {
   columns: Record<string, { description: string }>;
 }
 
+/** The manifest dbt wrote for this data folder's last build, or a clear error when no build wrote one yet. */
+function readManifest(targetDir: string): unknown {
+  const path = join(targetDir, 'manifest.json');
+  if (!existsSync(path)) throw new UserError(`there is no dbt manifest at ${path}: run \`npm run transform\` (or \`npm run elt\`) first`);
+  return JSON.parse(readFileSync(path, 'utf8'));
+}
+
 /** Models of the last compiled manifest (`<targetDir>/manifest.json`: a data folder's `dbtTargetDir`). */
 export function readManifestModels(targetDir: string): ManifestModel[] {
-  const manifest = JSON.parse(readFileSync(join(targetDir, 'manifest.json'), 'utf8')) as {
+  const manifest = readManifest(targetDir) as {
     nodes: Record<
       string,
       {
@@ -125,7 +133,7 @@ export interface ManifestTableKeys {
 
 /** Keys each model declares through its data tests (`<targetDir>/manifest.json`), by model name. */
 export function readManifestTableKeys(targetDir: string): Map<string, ManifestTableKeys> {
-  const manifest = JSON.parse(readFileSync(join(targetDir, 'manifest.json'), 'utf8')) as {
+  const manifest = readManifest(targetDir) as {
     nodes: Record<
       string,
       {

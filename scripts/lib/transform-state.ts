@@ -70,6 +70,15 @@ export function lakeHighWaterMark(config: Config): string | null {
   return new LoadsManifest(config.lakeDir).list().at(-1)?.load_id ?? null;
 }
 
+/**
+ * Whether the lake holds the load a build reached (its watermark). It does unless the lake was replaced or restored
+ * from an older copy since: then the warehouse holds data the lake may not, and only a full build is safe. An empty
+ * watermark (the build saw an empty lake) is held by every lake.
+ */
+export function lakeHoldsLoad(config: Config, loadId: string): boolean {
+  return loadId === '' || new LoadsManifest(config.lakeDir).list().some((load) => load.load_id === loadId);
+}
+
 export async function readTransformState(config: Config): Promise<TransformState | null> {
   if (!existsSync(config.warehousePath)) return null;
   const db = await openDb(config.warehousePath, { readOnly: true });

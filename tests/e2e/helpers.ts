@@ -1,8 +1,9 @@
 /** Helpers for end-to-end tests: run the real npm scripts (real dbt, real DuckDB) in a throwaway data folder. */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inject } from 'vitest';
 import { PROJECT_ROOT } from '../../extract/core/config.ts';
 import { openDb, type Db } from '../../extract/core/duckdb.ts';
 
@@ -72,11 +73,11 @@ export function smallDemoEnv(): Record<string, string> {
 /**
  * The small demo after one `npm run elt`, made once per test run and copied into a fresh data folder for each
  * caller, so test files that check its publication, or run again on it, do not each pay for the first run. The
- * original lives in a temporary folder named after vitest's main process (test files run in its child processes,
- * two at a time): the first caller to create that folder makes the demo, the others wait for its result.
+ * original lives in the run's shared folder (tests/global-setup.ts; test files run in vitest's child processes,
+ * two at a time): the first caller to create its `demo` folder makes the demo, the others wait for the result.
  */
 export async function sharedSmallDemo(): Promise<{ env: Record<string, string>; elt: CommandResult }> {
-  const root = join(tmpdir(), `csw-e2e-shared-${process.ppid}`);
+  const root = join(inject('sharedRoot'), 'demo');
   const result = join(root, 'elt.json');
   const failure = join(root, 'failed.txt');
   let maker = false;
@@ -87,19 +88,23 @@ export async function sharedSmallDemo(): Promise<{ env: Record<string, string>; 
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }
   if (maker) {
-    const env = { ...smallDemoEnv(), CSW_DATA_DIR: join(root, 'data'), CSW_LOG_DIR: join(root, 'logs') };
-    const elt = await runScript('elt', [], env);
-    if (elt.code !== 0) {
-      const message = `npm run elt failed:\n${elt.stdout}\n${elt.stderr}`;
-      writeFileSync(failure, message);
-      throw new Error(message);
+    try {
+      const env = { ...smallDemoEnv(), CSW_DATA_DIR: join(root, 'data'), CSW_LOG_DIR: join(root, 'logs') };
+      const elt = await runScript('elt', [], env);
+      if (elt.code !== 0) throw new Error(`npm run elt failed:\n${elt.stdout}\n${elt.stderr}`);
+      // written whole, then renamed: a waiter never reads half of it
+      writeFileSync(`${result}.tmp`, JSON.stringify(elt));
+      renameSync(`${result}.tmp`, result);
+    } catch (error) {
+      writeFileSync(failure, String(error));
+      throw error;
     }
-    writeFileSync(result, JSON.stringify(elt));
   } else {
-    const deadline = Date.now() + 600_000;
+    // less than the hook timeout, so a waiter fails with this sentence rather than vitest's
+    const deadline = Date.now() + 480_000;
     while (!existsSync(result)) {
       if (existsSync(failure)) throw new Error(`the shared demo failed to build: ${readFileSync(failure, 'utf8')}`);
-      if (Date.now() > deadline) throw new Error(`the shared demo in ${root} was not ready after 10 minutes`);
+      if (Date.now() > deadline) throw new Error(`the shared demo in ${root} was not ready after 8 minutes`);
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig, PROJECT_ROOT } from '../../extract/core/config.ts';
-import { lakeHighWaterMark, projectFingerprint } from '../../scripts/lib/transform-state.ts';
+import { lakeHighWaterMark, lakeHoldsLoad, projectFingerprint } from '../../scripts/lib/transform-state.ts';
 
 function project(): string {
   const root = mkdtempSync(join(tmpdir(), 'csw-fingerprint-'));
@@ -67,5 +67,8 @@ describe('lake high-water mark', () => {
       writeFileSync(join(lake, '_loads', `${id}.json`), JSON.stringify({ load_id: id }));
     }
     expect(lakeHighWaterMark(config)).toBe('20261124T010000000Z-bbbbbb');
+    expect(lakeHoldsLoad(config, '20261122T010000000Z-cccccc')).toBe(true);
+    expect(lakeHoldsLoad(config, '20261121T010000000Z-dddddd')).toBe(false);
+    expect(lakeHoldsLoad(config, '')).toBe(true);
   });
 });

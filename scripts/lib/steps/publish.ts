@@ -101,11 +101,11 @@ function swapIn(staging: string, publishedDir: string): void {
 export async function publishStep(config: Config, log: Logger, runId: string): Promise<StepResult> {
   const started = Date.now();
   const result: StepResult = { step: 'publish', status: 'success', duration_ms: 0, items: [], warnings: [] };
-  const allModels = readManifestModels(config.dbtTargetDir);
-  const models = publishedModels(allModels);
   if (!existsSync(config.warehousePath)) {
     throw new Error(`there is no warehouse at ${config.warehousePath} to publish: run \`npm run transform\` first`);
   }
+  const allModels = readManifestModels(config.dbtTargetDir);
+  const models = publishedModels(allModels);
   // Staging folders of publishes that were killed part-way hold nothing anyone reads: clear them.
   if (existsSync(config.publishedDir)) {
     for (const entry of readdirSync(config.publishedDir)) {

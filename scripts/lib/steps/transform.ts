@@ -10,7 +10,7 @@ import { openDb, sqlIdentifier } from '../../../extract/core/duckdb.ts';
 import type { Logger } from '../../../extract/core/log.ts';
 import { readManifestModels, readRunResults, runDbt, type DbtNodeResult } from '../dbt.ts';
 import { Progress } from '../progress.ts';
-import { lakeHighWaterMark, projectFingerprint, readTransformState, writeTransformState } from '../transform-state.ts';
+import { lakeHighWaterMark, lakeHoldsLoad, projectFingerprint, readTransformState, writeTransformState } from '../transform-state.ts';
 import type { StepItem, StepResult } from './types.ts';
 
 export interface TransformOptions {
@@ -36,6 +36,9 @@ async function buildMode(config: Config, options: TransformOptions): Promise<{ f
   if (!state) return { fullRefresh: true, reason: 'full build: no previous complete build in this warehouse', fingerprint, watermark };
   if (state.project_fingerprint !== fingerprint) {
     return { fullRefresh: true, reason: 'full refresh: models, macros, seeds or their settings changed since the last build', fingerprint, watermark };
+  }
+  if (!lakeHoldsLoad(config, state.watermark_load_id)) {
+    return { fullRefresh: true, reason: `full refresh: the lake no longer holds load ${state.watermark_load_id}, the last build's (a lake replaced or restored from an older copy)`, fingerprint, watermark };
   }
   return { fullRefresh: false, reason: `incremental: conversations and orders changed by loads after ${state.watermark_load_id || 'none'}`, fingerprint, watermark };
 }
@@ -64,6 +67,8 @@ export async function transformStep(config: Config, log: Logger, options: Transf
   rmSync(join(config.dbtTargetDir, 'run_results.json'), { force: true });
   // dbt's own words for such a failure: the lines from "Encountered an error" on (without colour codes).
   const errorLines: string[] = [];
+  // DuckDB's words for a full disk, in any line dbt printed (the run results may be missing or cut short then).
+  let sawDiskFull = false;
   const mode = await buildMode(config, options);
   const dbtArgs = options.dbtArgs ?? [];
   const partial = dbtArgs.some((a) => SELECTING_ARGS.has(a.split('=')[0]!));
@@ -79,6 +84,7 @@ export async function transformStep(config: Config, log: Logger, options: Transf
     onLine: (line) => {
       dbtLog.debug(line);
       const plain = line.replace(/\x1b\[[0-9;]*m/g, '');
+      if (/No space left on device/i.test(plain)) sawDiskFull = true;
       if (errorLines.length > 0 || /Encountered an error/.test(plain)) {
         if (errorLines.length < 12 && plain.trim() !== '' && !/^\s*-{5,}\s*$/.test(plain)) errorLines.push(plain.replace(/^\d\d:\d\d:\d\d(\.\d+)?\s+(\[error\]\s+\[\w+\]:\s*)?/, '').trim());
       }
@@ -115,7 +121,7 @@ export async function transformStep(config: Config, log: Logger, options: Transf
   if (code !== 0) {
     result.error ??= failed.length > 0 ? failureMessage(failed) : `dbt build exited with code ${code} (see logs/dbt/dbt.log)`;
     // DuckDB's words for it, wherever it struck (a node, or the checkpoint before any node ran)
-    const diskFull = [result.error, ...failed.map((n) => n.message ?? '')].some((m) => /No space left on device/i.test(m));
+    const diskFull = sawDiskFull || [result.error, ...failed.map((n) => n.message ?? '')].some((m) => /No space left on device/i.test(m));
     if (diskFull) result.error = `the disk is full: ${result.error}`;
   }
   // The next build starts from here: only after a complete build of the whole project.

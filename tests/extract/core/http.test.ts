@@ -21,7 +21,7 @@ const routes: Record<string, Handler> = {
   '/limited-once': (_req, res, hit) => (hit === 1 ? res.writeHead(429, { 'retry-after': '1' }).end() : res.writeHead(200).end('{}')),
   '/flaky': (_req, res, hit) => (hit <= 2 ? res.writeHead(503).end('busy') : res.writeHead(200).end('{"after":"5xx"}')),
   '/down': (_req, res) => res.writeHead(502).end(),
-  '/slow': (_req, res, hit) => (hit === 1 ? setTimeout(() => res.writeHead(200).end('{"late":true}'), 500) : res.writeHead(200).end('{"fast":true}')),
+  '/slow': (_req, res, hit) => (hit === 1 ? setTimeout(() => res.writeHead(200).end('{"late":true}'), 2000) : res.writeHead(200).end('{"fast":true}')),
   '/secret': (_req, res) => res.writeHead(401).end('{"error":"Couldn\'t authenticate you"}'),
   '/forbidden': (_req, res) => res.writeHead(403).end(),
   '/missing': (_req, res) => res.writeHead(404).end(),
@@ -106,7 +106,7 @@ describe('HttpClient', () => {
   });
 
   it('retries a request that timed out', async () => {
-    const { http, waits } = client({ timeoutMs: 100 });
+    const { http, waits } = client({ timeoutMs: 400 });
     expect((await http.request('slow')).body).toEqual({ fast: true });
     expect(waits).toHaveLength(1);
   });

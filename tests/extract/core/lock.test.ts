@@ -40,7 +40,10 @@ describe('run lock', () => {
     // `sleep 0` exits at once, but its parent has exec'd into `sleep 5` and never waits for it: a zombie for 5 s
     const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 5']);
     const zombiePid = Number(await new Promise<string>((resolve) => parent.stdout.once('data', (d) => resolve(String(d)))));
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // wait (up to 3 s, on a busy machine) until the child has exited and is a zombie
+    for (let waited = 0; waited < 3000 && !/\) Z /.test(readFileSync(`/proc/${zombiePid}/stat`, 'utf8')); waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     expect(readFileSync(`/proc/${zombiePid}/stat`, 'utf8')).toMatch(/\) Z /);
     writeFileSync(path, JSON.stringify({ pid: zombiePid, started_at: '2026-01-01T00:00:00Z' }));
     const lock = acquireLock(path);

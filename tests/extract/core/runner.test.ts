@@ -115,6 +115,26 @@ describe('lake writer', () => {
     expect(bad).toMatchObject({ stream: 'items', reason: expect.stringContaining('price') });
   });
 
+  it('fails a read that stopped because the run was asked to stop: the previous snapshot stays', async () => {
+    const snapshot = (records: RawRecord[], stop?: AbortController) =>
+      itemsStream([], {
+        writeDisposition: 'replace',
+        async *read(ctx) {
+          for (const record of records) {
+            if (ctx.signal.aborted) return; // as a source stops early when asked to
+            yield record;
+            if (record.id === 2) stop?.abort();
+          }
+        },
+      });
+    await runSource(source([snapshot([item(1), item(2), item(3)])]), { db, lakeDir: lake, log: silentLogger });
+    const stop = new AbortController();
+    await expect(
+      runSource(source([snapshot([item(1), item(2), item(4)], stop)]), { db, lakeDir: lake, log: silentLogger, signal: stop.signal }),
+    ).rejects.toThrow(/asked to stop before the stream was read to its end/);
+    expect((await readLake()).map((r) => Number(r.id))).toEqual([1, 2, 3]);
+  });
+
   it('splits a stream into files of batchSize records, each complete under its final name', async () => {
     const records = Array.from({ length: 25 }, (_, i) => item(i + 1));
     await runSource(source([itemsStream(records)]), { db, lakeDir: lake, log: silentLogger, batchSize: 10 });

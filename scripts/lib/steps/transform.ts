@@ -73,11 +73,16 @@ export async function transformStep(config: Config, log: Logger, options: Transf
   const dbtArgs = options.dbtArgs ?? [];
   const partial = dbtArgs.some((a) => SELECTING_ARGS.has(a.split('=')[0]!));
   log.info(`transform: ${mode.reason}`, { step: 'transform', full_refresh: mode.fullRefresh, watermark_load_id: mode.watermark });
-  // dbt's unit tests check the models' logic, which only changes with the project: they run in full builds (the
-  // first build, and every build after a change to the project) and in `npm test`, not on incremental nights.
+  // dbt's unit tests check the models' logic, and the seeds are project files: both change only with the project.
+  // The unit tests run and the seeds load in full builds (the first build, and every build after a change to the
+  // project) and in `npm test`, not on incremental nights, which keep the seed tables loaded (their data tests run).
   const args = [
     'build',
-    ...(mode.fullRefresh ? (dbtArgs.includes('--full-refresh') ? [] : ['--full-refresh']) : ['--exclude-resource-type', 'unit_test']),
+    ...(mode.fullRefresh
+      ? dbtArgs.includes('--full-refresh')
+        ? []
+        : ['--full-refresh']
+      : ['--exclude-resource-type', 'unit_test', '--exclude-resource-type', 'seed']),
     ...dbtArgs,
   ];
   const code = await runDbt(config, args, {

@@ -70,13 +70,36 @@ export function lakeHighWaterMark(config: Config): string | null {
   return new LoadsManifest(config.lakeDir).list().at(-1)?.load_id ?? null;
 }
 
+/** Ids of every load the lake's manifest records (the manifest keeps them when a snapshot's files are replaced). */
+export function lakeLoadIds(config: Config): Set<string> {
+  return new Set(new LoadsManifest(config.lakeDir).list().map((load) => load.load_id));
+}
+
 /**
- * Whether the lake holds the load a build reached (its watermark). It does unless the lake was replaced or restored
- * from an older copy since: then the warehouse holds data the lake may not, and only a full build is safe. An empty
- * watermark (the build saw an empty lake) is held by every lake.
+ * Full refresh or incremental, and why: incremental only when a complete build is recorded, the project is as it
+ * was then, and the lake still holds the load that build reached (its watermark). A lake replaced or restored from
+ * an older copy may lack rows the warehouse holds: only a full build is safe then. An empty watermark (that build
+ * saw an empty lake) is held by every lake.
  */
-export function lakeHoldsLoad(config: Config, loadId: string): boolean {
-  return loadId === '' || new LoadsManifest(config.lakeDir).list().some((load) => load.load_id === loadId);
+export function decideBuild(input: {
+  asked: boolean;
+  state: TransformState | null;
+  fingerprint: string;
+  loads: ReadonlySet<string>;
+}): { fullRefresh: boolean; reason: string } {
+  const { asked, state, fingerprint, loads } = input;
+  if (asked) return { fullRefresh: true, reason: 'full refresh asked for' };
+  if (!state) return { fullRefresh: true, reason: 'full build: no previous complete build in this warehouse' };
+  if (state.project_fingerprint !== fingerprint) {
+    return { fullRefresh: true, reason: 'full refresh: models, macros, seeds or their settings changed since the last build' };
+  }
+  if (state.watermark_load_id !== '' && !loads.has(state.watermark_load_id)) {
+    return {
+      fullRefresh: true,
+      reason: `full refresh: the lake no longer holds load ${state.watermark_load_id}, the last build's (a lake replaced or restored from an older copy)`,
+    };
+  }
+  return { fullRefresh: false, reason: `incremental: conversations and orders changed by loads after ${state.watermark_load_id || 'none'}` };
 }
 
 export async function readTransformState(config: Config): Promise<TransformState | null> {

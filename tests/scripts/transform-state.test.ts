@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig, PROJECT_ROOT } from '../../extract/core/config.ts';
-import { lakeHighWaterMark, lakeHoldsLoad, projectFingerprint } from '../../scripts/lib/transform-state.ts';
+import { decideBuild, lakeHighWaterMark, lakeLoadIds, projectFingerprint } from '../../scripts/lib/transform-state.ts';
 
 function project(): string {
   const root = mkdtempSync(join(tmpdir(), 'csw-fingerprint-'));
@@ -67,8 +67,29 @@ describe('lake high-water mark', () => {
       writeFileSync(join(lake, '_loads', `${id}.json`), JSON.stringify({ load_id: id }));
     }
     expect(lakeHighWaterMark(config)).toBe('20261124T010000000Z-bbbbbb');
-    expect(lakeHoldsLoad(config, '20261122T010000000Z-cccccc')).toBe(true);
-    expect(lakeHoldsLoad(config, '20261121T010000000Z-dddddd')).toBe(false);
-    expect(lakeHoldsLoad(config, '')).toBe(true);
+    expect([...lakeLoadIds(config)].sort()).toEqual(['20261122T010000000Z-cccccc', '20261123T010000000Z-aaaaaa', '20261124T010000000Z-bbbbbb']);
+  });
+});
+
+describe('full refresh or incremental', () => {
+  const state = { watermark_load_id: '20261123T010000000Z-aaaaaa', project_fingerprint: 'f1', built_at: '2026-11-23T02:00:00Z' };
+  const loads = new Set(['20261122T010000000Z-cccccc', '20261123T010000000Z-aaaaaa', '20261124T010000000Z-bbbbbb']);
+  const decide = (over: Partial<Parameters<typeof decideBuild>[0]>) => decideBuild({ asked: false, state, fingerprint: 'f1', loads, ...over });
+
+  it('is incremental after a complete build of the same project whose watermark load the lake holds', () => {
+    expect(decide({})).toEqual({ fullRefresh: false, reason: 'incremental: conversations and orders changed by loads after 20261123T010000000Z-aaaaaa' });
+    // a build that saw an empty lake
+    expect(decide({ state: { ...state, watermark_load_id: '' }, loads: new Set() }).fullRefresh).toBe(false);
+  });
+
+  it('is full when asked for, without a recorded build, after a project change, or when the lake lost the watermark load', () => {
+    expect(decide({ asked: true })).toMatchObject({ fullRefresh: true, reason: 'full refresh asked for' });
+    expect(decide({ state: null })).toMatchObject({ fullRefresh: true, reason: expect.stringMatching(/no previous complete build/) });
+    expect(decide({ fingerprint: 'f2' })).toMatchObject({ fullRefresh: true, reason: expect.stringMatching(/changed since the last build/) });
+    // a lake restored from a copy older than the last build
+    expect(decide({ loads: new Set(['20261122T010000000Z-cccccc']) })).toMatchObject({
+      fullRefresh: true,
+      reason: expect.stringMatching(/the lake no longer holds load 20261123T010000000Z-aaaaaa/),
+    });
   });
 });

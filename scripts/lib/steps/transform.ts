@@ -10,7 +10,7 @@ import { openDb, sqlIdentifier } from '../../../extract/core/duckdb.ts';
 import type { Logger } from '../../../extract/core/log.ts';
 import { readManifestModels, readRunResults, runDbt, type DbtNodeResult } from '../dbt.ts';
 import { Progress } from '../progress.ts';
-import { lakeHighWaterMark, lakeHoldsLoad, projectFingerprint, readTransformState, writeTransformState } from '../transform-state.ts';
+import { decideBuild, lakeHighWaterMark, lakeLoadIds, projectFingerprint, readTransformState, writeTransformState } from '../transform-state.ts';
 import type { StepItem, StepResult } from './types.ts';
 
 export interface TransformOptions {
@@ -26,21 +26,13 @@ export interface TransformOptions {
 /** dbt arguments that build only part of the project: such a build must not advance the incremental state. */
 const SELECTING_ARGS = new Set(['--select', '-s', '--models', '-m', '--exclude', '--selector', '--resource-type', '--resource-types']);
 
-/** Full refresh or incremental, and why. */
+/** Full refresh or incremental, and why (decideBuild), with the fingerprint and watermark to record after it. */
 async function buildMode(config: Config, options: TransformOptions): Promise<{ fullRefresh: boolean; reason: string; fingerprint: string; watermark: string }> {
   const fingerprint = projectFingerprint(config);
   const watermark = lakeHighWaterMark(config) ?? '';
-  const state = await readTransformState(config);
   const asked = options.fullRefresh === true || (options.dbtArgs ?? []).includes('--full-refresh');
-  if (asked) return { fullRefresh: true, reason: 'full refresh asked for', fingerprint, watermark };
-  if (!state) return { fullRefresh: true, reason: 'full build: no previous complete build in this warehouse', fingerprint, watermark };
-  if (state.project_fingerprint !== fingerprint) {
-    return { fullRefresh: true, reason: 'full refresh: models, macros, seeds or their settings changed since the last build', fingerprint, watermark };
-  }
-  if (!lakeHoldsLoad(config, state.watermark_load_id)) {
-    return { fullRefresh: true, reason: `full refresh: the lake no longer holds load ${state.watermark_load_id}, the last build's (a lake replaced or restored from an older copy)`, fingerprint, watermark };
-  }
-  return { fullRefresh: false, reason: `incremental: conversations and orders changed by loads after ${state.watermark_load_id || 'none'}`, fingerprint, watermark };
+  const decision = decideBuild({ asked, state: await readTransformState(config), fingerprint, loads: lakeLoadIds(config) });
+  return { ...decision, fingerprint, watermark };
 }
 
 async function tableRowCounts(config: Config): Promise<Map<string, number>> {

@@ -224,6 +224,15 @@ describe('the next night, after late changes: an incremental build', () => {
     expect(fullRefresh.stdout).toContain('transform: full refresh asked for');
   });
 
+  it('leaves out of the night what changes only with the project: unit tests, seeds and the tests of seeds alone', () => {
+    const ran = (JSON.parse(readFileSync(join(env.CSW_DATA_DIR!, 'dbt-target', 'run_results.json'), 'utf8')) as { results: { unique_id: string }[] }).results.map((r) => r.unique_id);
+    expect(ran.filter((id) => id.startsWith('unit_test.') || id.startsWith('seed.'))).toEqual([]);
+    expect(ran.filter((id) => /^test\.cs_warehouse\.(unique|not_null)_markets_market_code\./.test(id))).toEqual([]);
+    // a test between a model and a seed looks at the model's rows: it runs
+    expect(ran.filter((id) => id.startsWith('test.cs_warehouse.relationships_fct_conversations_issue_category__issue_category__ref_issue_categories_.'))).toHaveLength(1);
+    expect(ran).toContain('test.cs_warehouse.assert_24x7_business_time_equals_calendar_time');
+  });
+
   it('rebuilds only what the changes touched', async () => {
     await withDb(warehouse(env), async (db) => {
       const conversations = (await db.all<{ conversation_id: string }>('select conversation_id from intermediate.int_conversations_changed')).map((r) => r.conversation_id);

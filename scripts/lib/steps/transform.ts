@@ -26,6 +26,18 @@ export interface TransformOptions {
 /** dbt arguments that build only part of the project: such a build must not advance the incremental state. */
 const SELECTING_ARGS = new Set(['--select', '-s', '--models', '-m', '--exclude', '--selector', '--resource-type', '--resource-types']);
 
+/**
+ * What an incremental build leaves out: dbt's unit tests (they check the models' logic) and the seeds with the data
+ * tests that look at seeds only (a seed's own unique and not-null tests). All change only with the project, which
+ * forces a full build, so they ran and passed in the last complete build (the state advances only after one); the
+ * seed tables stay as it loaded them. Tests between a model and a seed (a relationships test of a fact's market,
+ * say) look at the model's rows and still run: `cautious` leaves out only the tests whose every parent is left out.
+ * The on-run-end hook counts such a build as whole (macros/incremental/incremental_writes.sql).
+ */
+export const NIGHT_EXCLUSIONS = ['--exclude-resource-type', 'unit_test', '--exclude', 'resource_type:seed', '--indirect-selection', 'cautious'];
+/** The same for a build of a selection (`npm run transform -- --select ...`), whose tests dbt picks as usual. */
+const PARTIAL_NIGHT_EXCLUSIONS = ['--exclude-resource-type', 'unit_test', '--exclude-resource-type', 'seed'];
+
 /** Full refresh or incremental, and why (decideBuild), with the fingerprint and watermark to record after it. */
 async function buildMode(config: Config, options: TransformOptions): Promise<{ fullRefresh: boolean; reason: string; fingerprint: string; watermark: string }> {
   const fingerprint = projectFingerprint(config);
@@ -65,18 +77,7 @@ export async function transformStep(config: Config, log: Logger, options: Transf
   const dbtArgs = options.dbtArgs ?? [];
   const partial = dbtArgs.some((a) => SELECTING_ARGS.has(a.split('=')[0]!));
   log.info(`transform: ${mode.reason}`, { step: 'transform', full_refresh: mode.fullRefresh, watermark_load_id: mode.watermark });
-  // dbt's unit tests check the models' logic, and the seeds are project files: both change only with the project.
-  // The unit tests run and the seeds load in full builds (the first build, and every build after a change to the
-  // project) and in `npm test`, not on incremental nights, which keep the seed tables loaded (their data tests run).
-  const args = [
-    'build',
-    ...(mode.fullRefresh
-      ? dbtArgs.includes('--full-refresh')
-        ? []
-        : ['--full-refresh']
-      : ['--exclude-resource-type', 'unit_test', '--exclude-resource-type', 'seed']),
-    ...dbtArgs,
-  ];
+  const args = ['build', ...(mode.fullRefresh ? (dbtArgs.includes('--full-refresh') ? [] : ['--full-refresh']) : partial ? PARTIAL_NIGHT_EXCLUSIONS : NIGHT_EXCLUSIONS), ...dbtArgs];
   const code = await runDbt(config, args, {
     onLine: (line) => {
       dbtLog.debug(line);

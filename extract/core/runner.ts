@@ -98,7 +98,7 @@ async function runStream(
   // and `settle` waits for it, so a checkpoint's state never runs ahead of the files.
   // Two batch buffers take turns: the one just written is reused for the batch after next. A fresh buffer for every
   // batch (tens of megabytes outside V8's heap) made V8 collect its whole heap each time, which in a process
-  // holding the demo's simulated world cost a third of the extract's time.
+  // holding the demo's simulated world cost a fifth of the demo extract's time (docs/benchmarks.md, sixth session).
   let inFlight: Promise<void> | undefined;
   let inFlightRows = 0;
   let inFlightBatch: NdjsonBatch | undefined;

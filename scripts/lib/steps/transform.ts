@@ -34,7 +34,7 @@ const SELECTING_ARGS = new Set(['--select', '-s', '--models', '-m', '--exclude',
  * say) look at the model's rows and still run: `cautious` leaves out only the tests whose every parent is left out.
  * The on-run-end hook counts such a build as whole (macros/incremental/incremental_writes.sql).
  */
-export const NIGHT_EXCLUSIONS = ['--exclude-resource-type', 'unit_test', '--exclude', 'resource_type:seed', '--indirect-selection', 'cautious'];
+const NIGHT_EXCLUSIONS = ['--exclude-resource-type', 'unit_test', '--exclude', 'resource_type:seed', '--indirect-selection', 'cautious'];
 /** The same for a build of a selection (`npm run transform -- --select ...`), whose tests dbt picks as usual. */
 const PARTIAL_NIGHT_EXCLUSIONS = ['--exclude-resource-type', 'unit_test', '--exclude-resource-type', 'seed'];
 

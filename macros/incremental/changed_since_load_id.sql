@@ -41,6 +41,23 @@
     {%- endif -%}
 {%- endmacro %}
 
+{#- only_changed on a source's own id before it becomes the warehouse key `<system>-<id>`: the condition keeping the
+    rows whose id (`id_column`, of SQL type `id_type`) the changed-keys model lists with that source's prefix. It
+    compares one plain column with the listed keys stripped of the prefix, where only_changed on the prefixed id
+    would build a string for every row of the source (1M conversations: 1.4 -> 0.3 s for the status changes);
+    `true` in a full build. -#}
+{% macro only_changed_in_source(id_column, system, changed_model, key_column, id_type) -%}
+    {%- if is_incremental() -%}
+        {{ id_column }} in (
+            select try_cast(substr({{ key_column }}, {{ system | length + 2 }}) as {{ id_type }})
+            from {{ ref(changed_model) }}
+            where starts_with({{ key_column }}, '{{ system }}-')
+        )
+    {%- else -%}
+        true
+    {%- endif -%}
+{%- endmacro %}
+
 {#- The configuration of every model kept incrementally by key (conversation or order): dbt's incremental
     materialisation, appending, with the pre-hooks below (delete the changed keys, record the incremental write); the key and the changed-keys model in `meta` (the publish
     step patches the published copy of the table the same way); and the model's dependency on the changed-keys

@@ -19,7 +19,7 @@ user_roles as (
 
 {{ system }}_comments as (
     select * from {{ ref('stg_' ~ system ~ '__ticket_comments') }}
-    where {{ only_changed("'" ~ system ~ "-' || cast(ticket_id as varchar)", 'int_conversations_changed', 'conversation_id') }}
+    where {{ only_changed_in_source('ticket_id', system, 'int_conversations_changed', 'conversation_id', 'bigint') }}
 ),
 
 {{ system }}_messages as (
@@ -58,7 +58,7 @@ user_roles as (
         created_at,
         body
     from {{ ref('stg_' ~ system ~ '__messages') }}
-    where {{ only_changed("'" ~ system ~ "-' || conversation_id", 'int_conversations_changed', 'conversation_id') }}
+    where {{ only_changed_in_source('conversation_id', system, 'int_conversations_changed', 'conversation_id', 'varchar') }}
 ),
 {% endfor %}
 

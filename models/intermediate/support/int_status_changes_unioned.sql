@@ -13,6 +13,7 @@ conversations as (
 
 {{ system }}_status_changes as (
     select * from {{ ref('stg_' ~ system ~ '__ticket_status_changes') }}
+    where {{ only_changed_in_source('ticket_id', system, 'int_conversations_changed', 'conversation_id', 'bigint') }}
 ),
 
 {{ system }}_canonical as (
@@ -36,6 +37,7 @@ conversations as (
         -- a solved export without a solve time was solved when it was last updated
         coalesce(solved_at, case when status in ('solved', 'closed') then updated_at end) as solve_time
     from {{ ref('stg_' ~ system ~ '__conversations') }}
+    where {{ only_changed_in_source('conversation_id', system, 'int_conversations_changed', 'conversation_id', 'varchar') }}
 ),
 
 {{ system }}_canonical as (

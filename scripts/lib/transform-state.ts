@@ -17,7 +17,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { PROJECT_ROOT, type Config } from '../../extract/core/config.ts';
 import { openDb } from '../../extract/core/duckdb.ts';
 import { LoadsManifest } from '../../extract/core/loads.ts';
@@ -40,17 +40,6 @@ function filesUnder(path: string): string[] {
     .flatMap((name) => filesUnder(join(path, name)));
 }
 
-/**
- * A setting's value as the fingerprint sees it: a path inside the data folder (the lake, the run records) as a
- * path relative to it. Where the data folder lives is not a setting of the models; what is in it is the data.
- */
-function asSetting(value: string | undefined, dataDir: string): string {
-  if (value === undefined) return '';
-  if (!isAbsolute(value)) return value;
-  const inside = relative(dataDir, value);
-  return inside === '' || (!inside.startsWith('..') && !isAbsolute(inside)) ? `<data folder>/${inside}` : value;
-}
-
 /** sha256 of the project's model inputs and of the values of the environment variables they read. */
 export function projectFingerprint(config: Config, root = PROJECT_ROOT): string {
   const hash = createHash('sha256');
@@ -61,7 +50,8 @@ export function projectFingerprint(config: Config, root = PROJECT_ROOT): string 
     for (const match of content.toString('utf8').matchAll(/env_var\(\s*['"]([A-Z0-9_]+)['"]/g)) envNames.add(match[1]!);
   }
   const env = dbtEnv(config);
-  for (const name of [...envNames].sort()) hash.update(`${name}=${asSetting(env[name], config.dataDir)}\0`);
+  // as dbt sees them: the paths inside the data folder relative to it (dbtEnv)
+  for (const name of [...envNames].sort()) hash.update(`${name}=${env[name] ?? ''}\0`);
   return hash.digest('hex');
 }
 

@@ -5,7 +5,7 @@
  * int_conversations_landed and int_orders_landed) and leave every table, and a full refresh of the same lake gives
  * exactly the same tables, row for row.
  */
-import { cpSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runScript, sharedSmallDemo, smallDemoEnv, warehouseDifferences, withDb, type CommandResult } from './helpers.ts';
@@ -34,6 +34,16 @@ beforeAll(async () => {
   fullEnv = { ...env, CSW_DATA_DIR: copy.CSW_DATA_DIR!, CSW_LOG_DIR: copy.CSW_LOG_DIR! };
   const full = await runScript('transform', ['--quiet', '--full-refresh'], fullEnv);
   if (full.code !== 0) throw new Error(`full refresh failed:\n${full.stdout}\n${full.stderr}`);
+});
+
+describe('a copied data folder', () => {
+  it("reuses the parse dbt saved in the folder it was copied from, instead of parsing the project again", () => {
+    // dbt runs in the data folder with paths relative to it (scripts/lib/dbt.ts), so nothing it parsed names the
+    // folder; this run's dbt log is the copy's own (CSW_LOG_DIR)
+    const log = readFileSync(join(env.CSW_LOG_DIR!, 'dbt', 'dbt.log'), 'utf8');
+    expect(log).toMatch(/Partial parsing enabled: 0 files deleted, 0 files added, 0 files changed/);
+    expect(log).not.toMatch(/Unable to do partial parsing/);
+  });
 });
 
 describe('a snapshot that no longer holds some records', () => {

@@ -20,15 +20,15 @@
 {%- endmacro %}
 
 {#- on-run-end hook: marks this invocation a whole, successful build (every model, seed and test succeeded or
-    passed, nothing selected or excluded but the unit tests, the seeds and the tests of seeds only, which an
-    incremental night of `npm run transform` leaves out because they change only with the project: NIGHT_EXCLUSIONS
-    in scripts/lib/steps/transform.ts; no resource type left out otherwise, not an `--empty` build), so the next
-    build may test the rows it writes only. -#}
+    passed, nothing selected or excluded but the unit tests, the seeds, the models tagged `built_from_seeds` and the
+    tests of those alone, which an incremental night of `npm run transform` leaves out because they change only with
+    the project: NIGHT_EXCLUSIONS in scripts/lib/steps/transform.ts; no resource type left out otherwise, not an
+    `--empty` build), so the next build may test the rows it writes only. -#}
 {% macro finish_incremental_writes(results) -%}
     {%- set exclude = invocation_args_dict.get('exclude') or [] -%}
     {%- set whole = invocation_args_dict.get('which') == 'build'
         and not invocation_args_dict.get('select')
-        and (exclude | list == ['resource_type:seed'] or not exclude)
+        and (exclude | list == ['resource_type:seed', 'tag:built_from_seeds'] or not exclude)
         and not invocation_args_dict.get('selector')
         and not invocation_args_dict.get('resource_types')
         and (invocation_args_dict.get('exclude_resource_types') or []) | reject('in', ['unit_test', 'seed']) | list | length == 0

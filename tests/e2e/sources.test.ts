@@ -224,12 +224,32 @@ describe('the next night, after late changes: an incremental build', () => {
     expect(fullRefresh.stdout).toContain('transform: full refresh asked for');
   });
 
-  it('leaves out of the night what changes only with the project: unit tests, seeds and the tests of seeds alone', () => {
-    const ran = (JSON.parse(readFileSync(join(env.CSW_DATA_DIR!, 'dbt-target', 'run_results.json'), 'utf8')) as { results: { unique_id: string }[] }).results.map((r) => r.unique_id);
-    expect(ran.filter((id) => id.startsWith('unit_test.') || id.startsWith('seed.'))).toEqual([]);
-    expect(ran.filter((id) => /^test\.cs_warehouse\.(unique|not_null)_markets_market_code\./.test(id))).toEqual([]);
-    // a test between a model and a seed looks at the model's rows: it runs
+  it('leaves out of the night what changes only with the project: unit tests, seeds, models built from seeds alone and their tests', () => {
+    const target = join(env.CSW_DATA_DIR!, 'dbt-target');
+    const ran = (JSON.parse(readFileSync(join(target, 'run_results.json'), 'utf8')) as { results: { unique_id: string }[] }).results.map((r) => r.unique_id);
+    const nodes = (JSON.parse(readFileSync(join(target, 'manifest.json'), 'utf8')) as {
+      nodes: Record<string, { resource_type: string; tags: string[]; depends_on: { nodes: string[] } }>;
+    }).nodes;
+    const models = Object.entries(nodes).filter(([, n]) => n.resource_type === 'model');
+    const tagged = new Set(models.filter(([, n]) => n.tags.includes('built_from_seeds')).map(([id]) => id));
+    // the tag is exactly the models whose every parent is a seed or such a model (the calendar has none): no source,
+    // no other model, so they change only with the project
+    const fromSeeds = (parents: string[]) => parents.every((p) => p.startsWith('seed.') || tagged.has(p));
+    expect(models.filter(([, n]) => fromSeeds(n.depends_on.nodes)).map(([id]) => id).sort()).toEqual([...tagged].sort());
+    expect(tagged).toContain('model.cs_warehouse.dim_date');
+    expect(tagged).toContain('model.cs_warehouse.int_business_clock');
+    expect(ran.filter((id) => id.startsWith('unit_test.') || id.startsWith('seed.') || tagged.has(id))).toEqual([]);
+    // nor the tests that look at those alone (a seed's, a calendar day's unique and not-null tests; a singular test
+    // that reads no model has no parent to leave out, and runs)
+    const leftOut = Object.entries(nodes)
+      .filter(([, n]) => n.resource_type === 'test' && n.depends_on.nodes.length > 0 && fromSeeds(n.depends_on.nodes))
+      .map(([id]) => id);
+    expect(leftOut.length).toBeGreaterThan(40);
+    expect(ran.filter((id) => leftOut.includes(id))).toEqual([]);
+    expect(ran.filter((id) => /^test\.cs_warehouse\.(unique|not_null)_(markets_market_code|dim_date_date_day)\./.test(id))).toEqual([]);
+    // a test between a model and a seed, or a model built from seeds, looks at the model's rows: it runs
     expect(ran.filter((id) => id.startsWith('test.cs_warehouse.relationships_fct_conversations_issue_category__issue_category__ref_issue_categories_.'))).toHaveLength(1);
+    expect(ran.filter((id) => id.startsWith('test.cs_warehouse.relationships_fct_orders_order_date__date_day__ref_dim_date_.'))).toHaveLength(1);
     expect(ran).toContain('test.cs_warehouse.assert_24x7_business_time_equals_calendar_time');
   });
 

@@ -2,7 +2,7 @@
     that day, or the latest earlier one when the day has none (weekends, holidays, a late feed). Days before a
     currency's first rate have no row, so amounts on them convert to null rather than at a guessed rate.
     A table, not a view: it is small and every currency conversion looks it up. -#}
-{{ config(materialized='table') }}
+{{ config(materialized='table', tags=['built_from_seeds']) }}
 
 with
 

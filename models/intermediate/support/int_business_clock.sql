@@ -5,7 +5,7 @@
     public holiday of the schedule's holiday calendar (seed holidays) the holiday hours replace the weekday's;
     a schedule with no holiday rows is closed on holidays. Business time between two instants is then a
     difference of two clock positions (macro business_clock_position), with no week arithmetic. -#}
-{{ config(materialized='table') }}
+{{ config(materialized='table', tags=['built_from_seeds']) }}
 
 with
 

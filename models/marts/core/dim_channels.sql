@@ -1,4 +1,5 @@
 {#- Support channels, from the channels seed. -#}
+{{ config(tags=['built_from_seeds']) }}
 with
 
 channels as (

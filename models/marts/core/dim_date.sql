@@ -1,4 +1,5 @@
 {#- The calendar: one row per day from var date_spine_start to var date_spine_end. -#}
+{{ config(tags=['built_from_seeds']) }}
 with
 
 days as (

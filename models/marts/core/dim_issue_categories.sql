@@ -1,4 +1,5 @@
 {#- Contact reasons (issue categories), from the issue_categories seed. -#}
+{{ config(tags=['built_from_seeds']) }}
 with
 
 issue_categories as (

@@ -1,4 +1,5 @@
 {#- Customer languages, from the languages seed. -#}
+{{ config(tags=['built_from_seeds']) }}
 with
 
 languages as (

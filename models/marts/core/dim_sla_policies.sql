@@ -1,5 +1,6 @@
 {#- The SLA policies (seed sla_policies), one row per policy, with the specificity that decides which policy a
     conversation takes. -#}
+{{ config(tags=['built_from_seeds']) }}
 with
 
 sla_policies as (

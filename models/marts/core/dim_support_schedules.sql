@@ -1,5 +1,6 @@
 {#- The support teams' schedules (seed support_schedules), one row per schedule, with their opening hours summed
     up from seed business_hours and the span their business clock covers. -#}
+{{ config(tags=['built_from_seeds']) }}
 with
 
 support_schedules as (

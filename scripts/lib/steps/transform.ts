@@ -27,14 +27,25 @@ export interface TransformOptions {
 const SELECTING_ARGS = new Set(['--select', '-s', '--models', '-m', '--exclude', '--selector', '--resource-type', '--resource-types']);
 
 /**
- * What an incremental build leaves out: dbt's unit tests (they check the models' logic) and the seeds with the data
- * tests that look at seeds only (a seed's own unique and not-null tests). All change only with the project, which
- * forces a full build, so they ran and passed in the last complete build (the state advances only after one); the
- * seed tables stay as it loaded them. Tests between a model and a seed (a relationships test of a fact's market,
- * say) look at the model's rows and still run: `cautious` leaves out only the tests whose every parent is left out.
- * The on-run-end hook counts such a build as whole (macros/incremental/incremental_writes.sql).
+ * What an incremental build leaves out: dbt's unit tests (they check the models' logic), the seeds, the models built
+ * from seeds alone (tag `built_from_seeds`: the calendar, the business clock, the daily currency rates and the
+ * dimensions that are a seed's rows), and the data tests whose every parent is one of these (a seed's or a calendar
+ * day's unique and not-null tests). All change only with the project, which forces a full build, so they ran and
+ * passed in the last complete build (the state advances only after one), whose tables stay as it built them. Tests
+ * between a model and one of them (a relationships test of a fact's market or channel, say) look at the model's rows
+ * and still run: `cautious` leaves out only the tests whose every parent is left out. The on-run-end hook counts
+ * such a build as whole (macros/incremental/incremental_writes.sql, which names these exclusions too), and
+ * tests/e2e/sources.test.ts checks that every model tagged so is built from seeds and tagged models alone.
  */
-const NIGHT_EXCLUSIONS = ['--exclude-resource-type', 'unit_test', '--exclude', 'resource_type:seed', '--indirect-selection', 'cautious'];
+const NIGHT_EXCLUSIONS = [
+  '--exclude-resource-type',
+  'unit_test',
+  '--exclude',
+  'resource_type:seed',
+  'tag:built_from_seeds',
+  '--indirect-selection',
+  'cautious',
+];
 /** The same for a build of a selection (`npm run transform -- --select ...`), whose tests dbt picks as usual. */
 const PARTIAL_NIGHT_EXCLUSIONS = ['--exclude-resource-type', 'unit_test', '--exclude-resource-type', 'seed'];
 

@@ -261,6 +261,17 @@ describe('the next night, after late changes: an incremental build', () => {
       const orders = (await db.all<{ order_id: string }>('select order_id from intermediate.int_orders_changed')).map((r) => r.order_id);
       expect(orders).toEqual(expect.arrayContaining([`shopify-${changes.refunded}`, `shopify-${changes.returned}`]));
       expect(orders.length).toBeLessThan(await count(db, 'select count(*) as n from core.fct_orders'));
+      // beyond those, fct_orders re-measures only the parcels in transit whose lateness the data's new reach may
+      // change: the one promised between the two nights' reach, not the others in transit
+      const remeasuredOnly = (
+        await db.all<{ order_id: string }>(
+          'select order_id from intermediate.int_orders_remeasured where order_id not in (select order_id from intermediate.int_orders_changed) order by 1',
+        )
+      ).map((r) => r.order_id);
+      expect(remeasuredOnly).toEqual([`shopify-${transit.id}`]);
+      const inTransitKept = `select count(*) as n from core.fct_orders where delivery_status = 'in_transit'
+        and order_id not in (select order_id from intermediate.int_orders_remeasured)`;
+      expect(await count(db, inTransitKept)).toBeGreaterThan(0);
       // the canonical tables rebuilt only the records that landed (the order links widen the list above)
       const landed = (await db.all<{ conversation_id: string }>('select conversation_id from intermediate.int_conversations_landed')).map((r) => r.conversation_id);
       expect(landed).toEqual(expect.arrayContaining([`zendesk-${changes.reopened}`, `zendesk-${changes.deleted}`, 'files-freshdesk:1001']));

@@ -2,7 +2,7 @@
 {#- The orders an incremental build of fct_order_lines rebuilds: every order a lake load after the last complete
     build touched (docs block `incremental_builds`). Empty in a full build, which rebuilds everything. fct_orders,
     whose lateness depends on how far the data reaches, rebuilds int_orders_remeasured: these and the orders
-    still in transit.
+    in transit whose lateness may have changed.
 
     - the orders whose records landed since (int_orders_landed: an order record with its lines, fulfillments
       and refunds, a return of it, an order or return in a file read since);

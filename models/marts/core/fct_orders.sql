@@ -62,14 +62,7 @@ order_returns as (
 ),
 
 source_horizons as (
-    -- How far each source's data reaches: its latest order change. A parcel not delivered by then, after its
-    -- promised day, is overdue.
-    select
-        source_system,
-        max(updated_at) as source_updated_until
-    -- every order, also in an incremental build
-    from {{ ref('int_orders_unioned') }}
-    group by 1
+    {{ order_source_horizons() }}
 ),
 
 deliveries as (

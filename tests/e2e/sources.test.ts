@@ -253,6 +253,24 @@ describe('the next night, after late changes: an incremental build', () => {
     expect(ran).toContain('test.cs_warehouse.assert_24x7_business_time_equals_calendar_time');
   });
 
+  it('reads the previous build of a table before the night rebuilds it', () => {
+    // A changed-keys model compares with the previous build of a table (macro previous_build_of): that table must
+    // depend on it, or dbt may rebuild the table first and the comparison sees the new rows (an order's old e-mail
+    // lost, the conversations it linked not re-linked).
+    const nodes = (JSON.parse(readFileSync(join(env.CSW_DATA_DIR!, 'dbt-target', 'manifest.json'), 'utf8')) as {
+      nodes: Record<string, { resource_type: string; name: string; raw_code: string; depends_on: { nodes: string[] } }>;
+    }).nodes;
+    const ancestors = (id: string, seen = new Set<string>()): Set<string> => {
+      for (const parent of nodes[id]?.depends_on.nodes ?? []) if (!seen.has(parent)) ancestors(parent, seen.add(parent));
+      return seen;
+    };
+    const reads = Object.entries(nodes).flatMap(([id, n]) =>
+      n.resource_type !== 'model' ? [] : [...n.raw_code.matchAll(/previous_build_of\('(\w+)'\)/g)].map((m) => ({ reader: id, table: `model.cs_warehouse.${m[1]}` })),
+    );
+    expect(reads.length).toBeGreaterThan(5);
+    expect(reads.filter(({ reader, table }) => table !== reader && !ancestors(table).has(reader))).toEqual([]);
+  });
+
   it('rebuilds only what the changes touched', async () => {
     await withDb(warehouse(env), async (db) => {
       const conversations = (await db.all<{ conversation_id: string }>('select conversation_id from intermediate.int_conversations_changed')).map((r) => r.conversation_id);

@@ -8,7 +8,8 @@
     UTC instants with a margin of two days, more than any difference between the local days of two instants of one
     time zone (daylight saving included), so the list holds every order whose row changes, and a few more.
     Empty in a full build, like int_orders_changed. -#}
--- depends_on: {{ ref('int_orders_unioned') }} (read by order_source_horizons, in the incremental branch only)
+{#- read by order_source_horizons, in the incremental branch only -#}
+{%- do ref('int_orders_unioned') %}
 {%- set previous_orders = previous_build_of('fct_orders') %}
 
 select order_id from {{ ref('int_orders_changed') }}

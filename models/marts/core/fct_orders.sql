@@ -1,4 +1,6 @@
 {{ incremental_by_key('order_id', 'int_orders_remeasured') }}
+{#- int_conversations_changed reads this table's previous build: it must run first -#}
+{%- do ref('int_conversations_changed') %}
 {#- One row per order from every commerce source: where it went, what it cost (original and reporting
     currency), how its delivery went against the promise, and what came back (returns, refunds of every kind).
     Definitions: see the docs blocks in _core__commerce__docs.md.

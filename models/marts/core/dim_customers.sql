@@ -1,10 +1,14 @@
+{{ incremental_by_key('customer_key', 'int_customers_changed') }}
 {#- Customers across the helpdesk and the stores, one row per person: the same e-mail in a helpdesk and on an
     order is one customer (macro customer_key). Marketplace buyers carry relay addresses, the same on the order
-    and in the helpdesk. -#}
+    and in the helpdesk.
+    Incremental: an incremental build rebuilds the customers in int_customers_changed (docs block
+    `incremental_builds`), from all their orders and conversations. -#}
 with
 
 orders as (
     select * from {{ ref('int_orders_unioned') }}
+    where {{ only_changed(customer_key('customer_email', 'customer_id'), 'int_customers_changed', 'customer_key') }}
 ),
 
 conversations as (
@@ -13,6 +17,7 @@ conversations as (
 
 users as (
     select * from {{ ref('int_helpdesk_users_unioned') }}
+    where {{ only_changed(customer_key('email', 'user_id'), 'int_customers_changed', 'customer_key') }}
 ),
 
 order_customers as (

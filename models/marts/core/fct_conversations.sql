@@ -1,4 +1,6 @@
 {{ incremental_by_key('conversation_id', 'int_conversations_remeasured') }}
+{#- int_customers_changed reads this table's previous build: it must run first -#}
+{%- do ref('int_customers_changed') %}
 {#- One row per support conversation: first response, every response, resolution, CSAT and contact reason.
     Definitions: docs blocks in _core__docs.md.
     Incremental: an incremental build rebuilds the conversations in int_conversations_remeasured (docs block

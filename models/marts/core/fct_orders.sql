@@ -1,6 +1,7 @@
 {{ incremental_by_key('order_id', 'int_orders_remeasured') }}
-{#- int_conversations_changed reads this table's previous build: it must run first -#}
+{#- int_conversations_changed and int_customers_changed read this table's previous build: they must run first -#}
 {%- do ref('int_conversations_changed') %}
+{%- do ref('int_customers_changed') %}
 {#- One row per order from every commerce source: where it went, what it cost (original and reporting
     currency), how its delivery went against the promise, and what came back (returns, refunds of every kind).
     Definitions: see the docs blocks in _core__commerce__docs.md.

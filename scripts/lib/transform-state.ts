@@ -70,18 +70,23 @@ export function lakeLoadIds(config: Config): Set<string> {
  * was then, and the lake still holds the load that build reached (its watermark). A lake replaced or restored from
  * an older copy may lack rows the warehouse holds: only a full build is safe then. An empty watermark (that build
  * saw an empty lake) is held by every lake.
+ *
+ * After a project change dbt also parses the project in full (`parseInFull`) rather than patching the parse it
+ * saved for the data folder: its partial parsing, patched across code versions back and forth (a checkout of an
+ * older version and back), was seen to leave out the tests a changed YAML file added for a new model. Once per
+ * change of the project, about 10 s.
  */
 export function decideBuild(input: {
   asked: boolean;
   state: TransformState | null;
   fingerprint: string;
   loads: ReadonlySet<string>;
-}): { fullRefresh: boolean; reason: string } {
+}): { fullRefresh: boolean; reason: string; parseInFull?: boolean } {
   const { asked, state, fingerprint, loads } = input;
   if (asked) return { fullRefresh: true, reason: 'full refresh asked for' };
   if (!state) return { fullRefresh: true, reason: 'full build: no previous complete build in this warehouse' };
   if (state.project_fingerprint !== fingerprint) {
-    return { fullRefresh: true, reason: 'full refresh: models, macros, seeds or their settings changed since the last build' };
+    return { fullRefresh: true, reason: 'full refresh: models, macros, seeds or their settings changed since the last build', parseInFull: true };
   }
   if (state.watermark_load_id !== '' && !loads.has(state.watermark_load_id)) {
     return {

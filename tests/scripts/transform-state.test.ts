@@ -85,7 +85,10 @@ describe('full refresh or incremental', () => {
   it('is full when asked for, without a recorded build, after a project change, or when the lake lost the watermark load', () => {
     expect(decide({ asked: true })).toMatchObject({ fullRefresh: true, reason: 'full refresh asked for' });
     expect(decide({ state: null })).toMatchObject({ fullRefresh: true, reason: expect.stringMatching(/no previous complete build/) });
-    expect(decide({ fingerprint: 'f2' })).toMatchObject({ fullRefresh: true, reason: expect.stringMatching(/changed since the last build/) });
+    expect(decide({ fingerprint: 'f2' })).toMatchObject({ fullRefresh: true, reason: expect.stringMatching(/changed since the last build/), parseInFull: true });
+    // only a project change makes dbt parse it in full again
+    expect(decide({ asked: true }).parseInFull).toBeUndefined();
+    expect(decide({}).parseInFull).toBeUndefined();
     // a lake restored from a copy older than the last build
     expect(decide({ loads: new Set(['20261122T010000000Z-cccccc']) })).toMatchObject({
       fullRefresh: true,

@@ -50,7 +50,7 @@ const NIGHT_EXCLUSIONS = [
 const PARTIAL_NIGHT_EXCLUSIONS = ['--exclude-resource-type', 'unit_test', '--exclude-resource-type', 'seed'];
 
 /** Full refresh or incremental, and why (decideBuild), with the fingerprint and watermark to record after it. */
-async function buildMode(config: Config, options: TransformOptions): Promise<{ fullRefresh: boolean; reason: string; fingerprint: string; watermark: string }> {
+async function buildMode(config: Config, options: TransformOptions): Promise<ReturnType<typeof decideBuild> & { fingerprint: string; watermark: string }> {
   const fingerprint = projectFingerprint(config);
   const watermark = lakeHighWaterMark(config) ?? '';
   const asked = options.fullRefresh === true || (options.dbtArgs ?? []).includes('--full-refresh');
@@ -88,7 +88,12 @@ export async function transformStep(config: Config, log: Logger, options: Transf
   const dbtArgs = options.dbtArgs ?? [];
   const partial = dbtArgs.some((a) => SELECTING_ARGS.has(a.split('=')[0]!));
   log.info(`transform: ${mode.reason}`, { step: 'transform', full_refresh: mode.fullRefresh, watermark_load_id: mode.watermark });
-  const args = ['build', ...(mode.fullRefresh ? (dbtArgs.includes('--full-refresh') ? [] : ['--full-refresh']) : partial ? PARTIAL_NIGHT_EXCLUSIONS : NIGHT_EXCLUSIONS), ...dbtArgs];
+  const args = [
+    ...(mode.parseInFull ? ['--no-partial-parse'] : []),
+    'build',
+    ...(mode.fullRefresh ? (dbtArgs.includes('--full-refresh') ? [] : ['--full-refresh']) : partial ? PARTIAL_NIGHT_EXCLUSIONS : NIGHT_EXCLUSIONS),
+    ...dbtArgs,
+  ];
   const code = await runDbt(config, args, {
     onLine: (line) => {
       dbtLog.debug(line);

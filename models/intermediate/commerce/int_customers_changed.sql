@@ -14,17 +14,16 @@
 
 {%- set mode = changed_keys_mode([previous_customers, previous_orders, previous_conversations]) %}
 
-{%- if mode == 'incremental' %}
+{%- if mode == 'empty' %}
+
+{{ empty_relation_from_contract() }}
+
+{%- else %}
+{#- incremental: the keys of the changed orders and conversations, now and at the last build; every key otherwise
+    (no watermark recorded): those of every order and conversation now, and every customer of the last build #}
+{%- set incremental = mode == 'incremental' %}
 
 with
-
-orders_changed as (
-    select order_id from {{ ref('int_orders_changed') }}
-),
-
-conversations_changed as (
-    select conversation_id from {{ ref('int_conversations_changed') }}
-),
 
 requesters as (
     select
@@ -38,33 +37,25 @@ requesters as (
 
 select {{ customer_key('customer_email', 'customer_id') }} as customer_key
 from {{ ref('int_orders_unioned') }}
-where order_id in (select order_id from orders_changed)
-union
-select customer_key
-from {{ previous_orders }}
-where order_id in (select order_id from orders_changed)
+{%- if incremental %}
+where order_id in (select order_id from {{ ref('int_orders_changed') }})
+{%- endif %}
 union
 select {{ customer_key('email', 'user_id') }} as customer_key
 from requesters
-where conversation_id in (select conversation_id from conversations_changed)
+{%- if incremental %}
+where conversation_id in (select conversation_id from {{ ref('int_conversations_changed') }})
+union
+select customer_key
+from {{ previous_orders }}
+where order_id in (select order_id from {{ ref('int_orders_changed') }})
 union
 select customer_key
 from {{ previous_conversations }}
-where conversation_id in (select conversation_id from conversations_changed)
-
-{%- elif mode == 'empty' %}
-
-{{ empty_relation_from_contract() }}
-
+where conversation_id in (select conversation_id from {{ ref('int_conversations_changed') }})
 {%- else %}
-
+union
 select customer_key from {{ previous_customers }}
-union
-select {{ customer_key('customer_email', 'customer_id') }} from {{ ref('int_orders_unioned') }}
-union
-select {{ customer_key('users.email', 'users.user_id') }}
-from {{ ref('int_conversations_unioned') }} as conversations
-inner join {{ ref('int_helpdesk_users_unioned') }} as users
-    on conversations.requester_id = users.user_id
+{%- endif %}
 
 {%- endif %}

@@ -7,8 +7,10 @@
  *   already holds a lake of that scale, days and seed;
  * - transform: `npm run transform -- --full-refresh` (dbt build: models, data tests, unit tests);
  * - publish: `npm run publish` from scratch (the published DuckDB file, Parquet, CSV, dictionary, connection files);
- * - a quiet night: a new load landing again 1% of the conversations and orders (--night-fraction; see
- *   lib/bench/night.ts), then `npm run transform` (incremental) and `npm run publish` again; --skip-night;
+ * - a quiet night: a new load landing again 1% of the conversations and orders (--night-fraction), the most
+ *   recently updated ones a day later as a real night's export, or picked evenly across the history with
+ *   --night-spread uniform (see lib/bench/night.ts), then `npm run transform` (incremental) and `npm run publish`
+ *   again; --skip-night;
  * - baseline: bare DuckDB doing the same reading of the lake and the core aggregations in plain SQL
  *   (scripts/lib/bench/baseline.sql), for the transform's overhead as a ratio measured in the same run;
  * - extract core: N synthetic ticket comments through the real runner (JSON records to Parquet), for its
@@ -16,14 +18,14 @@
  *
  * Prints a table and the targets of docs/benchmarks.md, and writes the figures as JSON next to the data
  * (`<dir>/results/<timestamp>.json`). Options: --scale (required), --days, --seed, --dir, --reuse-lake,
- * --core-records, --skip-core, --night-fraction, --skip-night.
+ * --core-records, --skip-core, --night-fraction, --night-spread, --skip-night.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig, PROJECT_ROOT } from '../extract/core/config.ts';
 import { UserError } from '../extract/core/errors.ts';
 import { measure, type PhaseMeasure } from './lib/bench/measure.ts';
-import { landNight } from './lib/bench/night.ts';
+import { landNight, NIGHT_SPREADS, type NightSpread } from './lib/bench/night.ts';
 import { main, parseArgs } from './lib/cli.ts';
 import type { RunRecord } from './lib/run.ts';
 
@@ -69,6 +71,7 @@ await main(async () => {
     'core-records': 'value',
     'skip-core': 'switch',
     'night-fraction': 'value',
+    'night-spread': 'value',
     'skip-night': 'switch',
   });
   if (flags.scale === undefined) throw new UserError('give the demo scale: npm run bench -- --scale <conversations>, e.g. --scale 1000000');
@@ -79,6 +82,8 @@ await main(async () => {
   const coreRecords = intFlag(flags['core-records'], 'core-records', 1_000_000);
   const nightFraction = flags['night-fraction'] === undefined ? 0.01 : Number(flags['night-fraction']);
   if (!(nightFraction > 0 && nightFraction <= 1)) throw new UserError('--night-fraction needs a number above 0 and at most 1, e.g. 0.01');
+  const nightSpread = (flags['night-spread'] ?? 'recent') as NightSpread;
+  if (!NIGHT_SPREADS.includes(nightSpread)) throw new UserError(`--night-spread is one of ${NIGHT_SPREADS.join(', ')}, not '${String(flags['night-spread'])}'`);
   const dir = typeof flags.dir === 'string' ? flags.dir : join(config.dataDir, 'bench', `scale-${scale}`);
   const dataDir = join(dir, 'data');
   const env: NodeJS.ProcessEnv = {
@@ -136,10 +141,11 @@ await main(async () => {
   check('publish', publish);
   phase('publish', publish, stepRows(latestRun(runsDir)));
 
-  let night: { fraction: number; rows: number; transform_s: number; publish_s: number } | undefined;
+  let night: { fraction: number; spread: NightSpread; rows: number; transform_s: number; publish_s: number } | undefined;
   if (flags['skip-night'] !== true) {
-    const landed = await landNight(join(dataDir, 'lake'), nightFraction);
-    say(`  night: load ${landed.loadId} lands ${landed.rows.toLocaleString('en')} records again (${nightFraction * 100}% of conversations and orders)`);
+    const landed = await landNight(join(dataDir, 'lake'), nightFraction, nightSpread);
+    const which = nightSpread === 'recent' ? 'the most recently updated, a day later' : 'picked evenly across the history';
+    say(`  night: load ${landed.loadId} lands ${landed.rows.toLocaleString('en')} records again (${nightFraction * 100}% of conversations and orders, ${which})`);
     say('  night transform ...');
     const t = await measure(TSX, [join(PROJECT_ROOT, 'scripts', 'transform.ts'), '--quiet'], env, PROJECT_ROOT);
     check('night transform', t);
@@ -148,7 +154,7 @@ await main(async () => {
     const p = await measure(TSX, [join(PROJECT_ROOT, 'scripts', 'publish.ts'), '--quiet'], env, PROJECT_ROOT);
     check('night publish', p);
     phase('night: publish', p, stepRows(latestRun(runsDir)));
-    night = { fraction: nightFraction, rows: landed.rows, transform_s: t.wall_s, publish_s: p.wall_s };
+    night = { fraction: nightFraction, spread: nightSpread, rows: landed.rows, transform_s: t.wall_s, publish_s: p.wall_s };
   }
 
   say('  baseline ...');
@@ -179,7 +185,7 @@ await main(async () => {
   lines.push(`  transform / bare DuckDB baseline: ${ratio.toFixed(2)}x (target 2x)`);
   if (night) {
     const nightTotal = night.transform_s + night.publish_s;
-    lines.push(`  a night with ${night.fraction * 100}% of the data new: ${nightTotal.toFixed(1)} s from the lake, ${((100 * nightTotal) / fromLake).toFixed(0)}% of the full run's ${fromLake.toFixed(1)} s`);
+    lines.push(`  a night with ${night.fraction * 100}% of the data new (${night.spread}): ${nightTotal.toFixed(1)} s from the lake, ${((100 * nightTotal) / fromLake).toFixed(0)}% of the full run's ${fromLake.toFixed(1)} s`);
   }
   if (core) lines.push(`  extract core: ${Math.round(core.records / core.seconds).toLocaleString('en')} records/s (target 200,000)`);
   process.stdout.write(lines.join('\n') + '\n');

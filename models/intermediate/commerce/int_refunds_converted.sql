@@ -22,12 +22,15 @@ final as (
         refunds.refund_amount,
         refunds.order_currency,
         {{ convert_currency(
-            'refunds.refund_amount', 'refunds.refund_currency', 'refunds.order_currency', 'refunds.refunded_at'
+            'refunds.refund_amount', 'refunds.refund_currency', 'refunds.order_currency', 'refund_rates', 'order_rates'
         ) }} as refund_amount_order_currency,
         '{{ var("reporting_currency") }}' as reporting_currency,
-        {{ to_reporting_currency('refunds.refund_amount', 'refunds.refund_currency', 'refunds.refunded_at') }}
+        {{ to_reporting_currency('refunds.refund_amount', 'refunds.refund_currency', 'refund_rates', 'reporting_rates') }}
             as refund_amount_reporting
     from refunds
+    {{ currency_rates_join('refund_rates', 'refunds.refund_currency', 'refunds.refunded_at') }}
+    {{ currency_rates_join('order_rates', 'refunds.order_currency', 'refunds.refunded_at') }}
+    {{ reporting_currency_rates_join('reporting_rates', 'refunds.refunded_at') }}
 )
 
 select * from final

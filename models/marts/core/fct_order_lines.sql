@@ -49,7 +49,7 @@ final as (
         order_lines.unit_price,
         order_lines.line_amount,
         '{{ var("reporting_currency") }}' as reporting_currency,
-        {{ to_reporting_currency('order_lines.line_amount', 'order_lines.order_currency', 'orders.ordered_at') }}
+        {{ to_reporting_currency('order_lines.line_amount', 'order_lines.order_currency', 'line_rates', 'reporting_rates') }}
             as line_amount_reporting,
         coalesce(returned_units.returned_quantity, 0) as returned_quantity,
         returned_units.order_line_id is not null as is_returned
@@ -58,6 +58,8 @@ final as (
         on order_lines.order_id = orders.order_id
     left join returned_units
         on order_lines.order_line_id = returned_units.order_line_id
+    {{ currency_rates_join('line_rates', 'order_lines.order_currency', 'orders.ordered_at') }}
+    {{ reporting_currency_rates_join('reporting_rates', 'orders.ordered_at') }}
 )
 
 select * from final

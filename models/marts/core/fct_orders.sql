@@ -128,9 +128,9 @@ final as (
         orders.presentment_currency,
         orders.presentment_total_amount,
         '{{ var("reporting_currency") }}' as reporting_currency,
-        {{ to_reporting_currency('orders.subtotal_amount', 'orders.order_currency', 'orders.ordered_at') }}
+        {{ to_reporting_currency('orders.subtotal_amount', 'orders.order_currency', 'order_rates', 'reporting_rates') }}
             as subtotal_amount_reporting,
-        {{ to_reporting_currency('orders.total_amount', 'orders.order_currency', 'orders.ordered_at') }}
+        {{ to_reporting_currency('orders.total_amount', 'orders.order_currency', 'order_rates', 'reporting_rates') }}
             as total_amount_reporting,
         delivery_delays.carrier,
         delivery_delays.shipment_status,
@@ -169,6 +169,8 @@ final as (
         on orders.order_id = order_returns.order_id
     left join order_refunds
         on orders.order_id = order_refunds.order_id
+    {{ currency_rates_join('order_rates', 'orders.order_currency', 'orders.ordered_at') }}
+    {{ reporting_currency_rates_join('reporting_rates', 'orders.ordered_at') }}
 )
 
 select * from final

@@ -65,9 +65,11 @@ async function chooseRecent(db: Db, lakeDir: string, fraction: number): Promise<
   for (const [stream, { key, recency }] of Object.entries(CHOSEN)) {
     await db.run(
       `create temp table chosen_${stream} as
-       select ${key} as key from (${latest(lakeDir, stream, key)})
-       order by cast(${recency} as timestamptz) desc, ${key} desc
-       limit (select cast(round(count(*) * ${fraction}) as bigint) from (${latest(lakeDir, stream, key)}))`,
+       select key from (
+         select ${key} as key, row_number() over (order by cast(${recency} as timestamptz) desc, ${key} desc) as rank, count(*) over () as records
+         from (${latest(lakeDir, stream, key)})
+       )
+       where rank <= round(records * ${fraction})`,
     );
   }
 }

@@ -24,7 +24,7 @@ final as (
         {{ convert_currency(
             'refunds.refund_amount', 'refunds.refund_currency', 'refunds.order_currency', 'refund_rates', 'order_rates'
         ) }} as refund_amount_order_currency,
-        '{{ var("reporting_currency") }}' as reporting_currency,
+        {{ reporting_currency_literal() }} as reporting_currency,
         {{ to_reporting_currency('refunds.refund_amount', 'refunds.refund_currency', 'refund_rates', 'reporting_rates') }}
             as refund_amount_reporting
     from refunds

@@ -48,7 +48,7 @@ final as (
         order_lines.order_currency,
         order_lines.unit_price,
         order_lines.line_amount,
-        '{{ var("reporting_currency") }}' as reporting_currency,
+        {{ reporting_currency_literal() }} as reporting_currency,
         {{ to_reporting_currency('order_lines.line_amount', 'order_lines.order_currency', 'line_rates', 'reporting_rates') }}
             as line_amount_reporting,
         coalesce(returned_units.returned_quantity, 0) as returned_quantity,

@@ -127,7 +127,7 @@ final as (
         orders.total_amount,
         orders.presentment_currency,
         orders.presentment_total_amount,
-        '{{ var("reporting_currency") }}' as reporting_currency,
+        {{ reporting_currency_literal() }} as reporting_currency,
         {{ to_reporting_currency('orders.subtotal_amount', 'orders.order_currency', 'order_rates', 'reporting_rates') }}
             as subtotal_amount_reporting,
         {{ to_reporting_currency('orders.total_amount', 'orders.order_currency', 'order_rates', 'reporting_rates') }}

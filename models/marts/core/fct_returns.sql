@@ -95,7 +95,7 @@ final as (
         coalesce(return_refunds.refund_count, 0) as refund_count,
         coalesce(orders.order_currency, return_refunds.order_currency) as refund_currency,
         coalesce(return_refunds.refund_amount, 0) as refund_amount,
-        '{{ var("reporting_currency") }}' as reporting_currency,
+        {{ reporting_currency_literal() }} as reporting_currency,
         coalesce(return_refunds.refund_amount_reporting, 0) as refund_amount_reporting
     from returns
     left join orders

@@ -99,7 +99,7 @@ final as (
         cast(weekly_rows.return_requests as double) / nullif(weekly_orders.orders_with_product, 0) as return_rate,
         round(weekly_rows.avg_processing_days, 2) as avg_processing_days,
         round(weekly_rows.median_processing_days, 2) as median_processing_days,
-        '{{ var("reporting_currency") }}' as reporting_currency,
+        {{ reporting_currency_literal() }} as reporting_currency,
         cast(weekly_rows.refund_amount_reporting as decimal(18, 2)) as refund_amount_reporting
     from weekly_rows
     left join weekly_orders

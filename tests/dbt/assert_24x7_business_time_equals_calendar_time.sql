@@ -1,7 +1,8 @@
 -- On the `24x7` schedule business time is calendar time, to the second. Every finished wait of the real data is
 -- timed again on the 24x7 clock (whatever its own schedule), with the same clock macros the model uses, and so
 -- is every wait the model itself timed on 24x7. Returns the waits where the two figures differ (the seeds must
--- keep a schedule `24x7`). After an incremental build, only the waits it wrote (macro rows_written_incrementally):
+-- keep a schedule `24x7`). The clock is read through its lookup buckets, as the model reads it (macro
+-- business_clock_buckets; test assert_business_clock_buckets_match_asof checks them against as-of joins). After an incremental build, only the waits it wrote (macro rows_written_incrementally):
 -- the others passed this test when they were written.
 {%- set waits_written = rows_written_incrementally(ref('int_support_waits')) %}
 {%- set timed_written = rows_written_incrementally(ref('int_support_waits_timed')) %}
@@ -20,13 +21,22 @@ always_open_clock as (
     where schedule_id = '24x7'
 ),
 
+always_open_schedule as (
+    select * from {{ ref('support_schedules') }}
+    where schedule_id = '24x7'
+),
+
+always_open_buckets as (
+    {{ business_clock_buckets('always_open_clock', 'always_open_schedule') }}
+),
+
 always_open_span as (
     select
-        schedule_id,
-        {{ business_clock_starts_at('time_zone') }} as clock_starts_at,
-        {{ business_clock_ends_at('time_zone') }} as clock_ends_at
-    from {{ ref('support_schedules') }}
-    where schedule_id = '24x7'
+        always_open_schedule.schedule_id,
+        {{ business_clock_starts_at('always_open_schedule.time_zone') }} as clock_starts_at,
+        {{ business_clock_ends_at('always_open_schedule.time_zone') }} as clock_ends_at,
+        (select max(bucket_seconds) from always_open_buckets where lookup = 'instant') as bucket_seconds
+    from always_open_schedule
 ),
 
 -- Waits outside the clock's span have no business time: they are left out at the end.
@@ -36,6 +46,7 @@ waits_on_24x7 as (
         waits.started_at,
         waits.ended_at,
         always_open_span.schedule_id,
+        always_open_span.bucket_seconds,
         waits.started_at >= always_open_span.clock_starts_at
         and waits.ended_at < always_open_span.clock_ends_at as is_in_clock_span
     from waits
@@ -47,16 +58,16 @@ retimed as (
         waits_on_24x7.wait_id,
         waits_on_24x7.is_in_clock_span,
         {{ seconds_between('waits_on_24x7.started_at', 'waits_on_24x7.ended_at') }} as calendar_seconds,
-        {{ business_clock_position('ended_clock', 'waits_on_24x7.ended_at') }}
-        - {{ business_clock_position('started_clock', 'waits_on_24x7.started_at') }} as business_seconds
+        {{ business_clock_bucket_position('ended_clock', 'waits_on_24x7.ended_at') }}
+        - {{ business_clock_bucket_position('started_clock', 'waits_on_24x7.started_at') }} as business_seconds
     from waits_on_24x7
-    {{ asof_left_join(
-        'always_open_clock as started_clock', 'waits_on_24x7.schedule_id', 'started_clock.schedule_id',
-        'waits_on_24x7.started_at', 'started_clock.opens_at', 'started_clock.next_opens_at'
+    {{ business_clock_bucket_join(
+        'always_open_buckets', 'started_clock', 'instant', 'waits_on_24x7.schedule_id',
+        epoch_seconds('waits_on_24x7.started_at'), 'waits_on_24x7.bucket_seconds'
     ) }}
-    {{ asof_left_join(
-        'always_open_clock as ended_clock', 'waits_on_24x7.schedule_id', 'ended_clock.schedule_id',
-        'waits_on_24x7.ended_at', 'ended_clock.opens_at', 'ended_clock.next_opens_at'
+    {{ business_clock_bucket_join(
+        'always_open_buckets', 'ended_clock', 'instant', 'waits_on_24x7.schedule_id',
+        epoch_seconds('waits_on_24x7.ended_at'), 'waits_on_24x7.bucket_seconds'
     ) }}
 ),
 

@@ -3,7 +3,8 @@
 -- business time lies between 0 and calendar time; finished waits' so-far figures are their final figures; open
 -- waits have no final figures; an SLA applies exactly when there is a target; the breach time is the due time
 -- of breached waits only; a calendar due time is start + target; a business due time is the instant the clock
--- has run exactly the target since the start (checked by timing start to due again on the clock); and a wait
+-- has run exactly the target since the start (checked by timing start to due again on the clock, by instant, where
+-- the model found the due time by position); and a wait
 -- is breached exactly when more than the target has elapsed in the policy's basis. After an incremental build, only
 -- the waits it wrote (macro rows_written_incrementally): the others passed this test when they were written.
 {%- set timed_written = rows_written_incrementally(ref('int_support_waits_timed')) %}
@@ -20,19 +21,38 @@ clock as (
     select * from {{ ref('int_business_clock') }}
 ),
 
+support_schedules as (
+    select * from {{ ref('support_schedules') }}
+),
+
+clock_buckets as (
+    {{ business_clock_buckets('clock', 'support_schedules') }}
+),
+
+instant_bucket_widths as (
+    select
+        schedule_id,
+        max(bucket_seconds) as bucket_seconds
+    from clock_buckets
+    where lookup = 'instant'
+    group by 1
+),
+
 business_due as (
     select
         timed.wait_id,
-        {{ business_clock_position('due_clock', 'timed.sla_due_at') }}
-        - {{ business_clock_position('started_clock', 'timed.started_at') }} as business_seconds_to_due
+        {{ business_clock_bucket_position('due_clock', 'timed.sla_due_at') }}
+        - {{ business_clock_bucket_position('started_clock', 'timed.started_at') }} as business_seconds_to_due
     from timed
-    {{ asof_left_join(
-        'clock as started_clock', 'timed.schedule_id', 'started_clock.schedule_id',
-        'timed.started_at', 'started_clock.opens_at', 'started_clock.next_opens_at'
+    inner join instant_bucket_widths
+        on timed.schedule_id = instant_bucket_widths.schedule_id
+    {{ business_clock_bucket_join(
+        'clock_buckets', 'started_clock', 'instant', 'timed.schedule_id',
+        epoch_seconds('timed.started_at'), 'instant_bucket_widths.bucket_seconds'
     ) }}
-    {{ asof_left_join(
-        'clock as due_clock', 'timed.schedule_id', 'due_clock.schedule_id',
-        'timed.sla_due_at', 'due_clock.opens_at', 'due_clock.next_opens_at'
+    {{ business_clock_bucket_join(
+        'clock_buckets', 'due_clock', 'instant', 'timed.schedule_id',
+        epoch_seconds('timed.sla_due_at'), 'instant_bucket_widths.bucket_seconds'
     ) }}
     where timed.sla_time_basis = 'business'
         and timed.sla_due_at is not null

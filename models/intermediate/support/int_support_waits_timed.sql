@@ -14,9 +14,9 @@
       basis: calendar = start + target, business = the instant the clock reaches position(start) + target
       (the inverse lookup on the clock).
 
-    The clock lookups are as-of joins (macro asof_left_join: DuckDB's ASOF join, a sort-merge instead of the
-    n x m comparisons of a range join), partitioned on a small integer per schedule rather than its text id,
-    which keeps this fast at millions of waits (10 million in about a minute on two cores). Materialised as a
+    The clock lookups are equality joins on lookup buckets of the clock (macros business_clock_buckets,
+    business_clock_bucket_join, business_clock_bucket_position and business_clock_bucket_instant): a hash lookup
+    per wait, where as-of joins sorted the millions of waits with every column they carry. Materialised as a
     table: the facts and marts read it several times. -#}
 {{ incremental_by_key('conversation_id', 'int_conversations_remeasured') }}
 
@@ -62,33 +62,31 @@ source_as_of as (
     group by 1
 ),
 
--- A small integer per schedule: the as-of joins partition on it, much faster than on text.
-schedule_numbers as (
-    select
-        schedule_id,
-        row_number() over (order by schedule_id) as schedule_number
-    from support_schedules
+-- the clock cut into lookup buckets: each lookup below is an equality join (macro business_clock_buckets)
+clock_buckets as (
+    {{ business_clock_buckets('int_business_clock', 'support_schedules') }}
 ),
 
-clock as (
+bucket_widths as (
     select
-        int_business_clock.*,
-        schedule_numbers.schedule_number
-    from int_business_clock
-    inner join schedule_numbers
-        on int_business_clock.schedule_id = schedule_numbers.schedule_id
+        schedule_id,
+        max(case when lookup = 'instant' then bucket_seconds end) as instant_bucket_seconds,
+        max(case when lookup = 'position' then bucket_seconds end) as position_bucket_seconds
+    from clock_buckets
+    group by 1
 ),
 
 -- The span each schedule's clock covers: local midnight of the first spine day to local midnight after the last.
 schedule_clock_spans as (
     select
         support_schedules.schedule_id,
-        schedule_numbers.schedule_number,
+        bucket_widths.instant_bucket_seconds,
+        bucket_widths.position_bucket_seconds,
         {{ business_clock_starts_at('support_schedules.time_zone') }} as clock_starts_at,
         {{ business_clock_ends_at('support_schedules.time_zone') }} as clock_ends_at
     from support_schedules
-    inner join schedule_numbers
-        on support_schedules.schedule_id = schedule_numbers.schedule_id
+    left join bucket_widths
+        on support_schedules.schedule_id = bucket_widths.schedule_id
 ),
 
 waits_scheduled as (
@@ -125,7 +123,8 @@ waits_scheduled as (
 waits_in_clock_span as (
     select
         waits_scheduled.*,
-        schedule_clock_spans.schedule_number,
+        schedule_clock_spans.instant_bucket_seconds,
+        schedule_clock_spans.position_bucket_seconds,
         waits_scheduled.started_at >= schedule_clock_spans.clock_starts_at
         and waits_scheduled.measured_until_at < schedule_clock_spans.clock_ends_at as is_in_clock_span
     from waits_scheduled
@@ -138,21 +137,19 @@ positioned as (
     select
         waits_in_clock_span.*,
         case when waits_in_clock_span.is_in_clock_span then
-            {{ business_clock_position('started_clock', 'waits_in_clock_span.started_at') }}
+            {{ business_clock_bucket_position('started_clock', 'waits_in_clock_span.started_at') }}
         end as started_position,
         case when waits_in_clock_span.is_in_clock_span then
-            {{ business_clock_position('measured_clock', 'waits_in_clock_span.measured_until_at') }}
+            {{ business_clock_bucket_position('measured_clock', 'waits_in_clock_span.measured_until_at') }}
         end as measured_position
     from waits_in_clock_span
-    {{ asof_left_join(
-        'clock as started_clock',
-        'waits_in_clock_span.schedule_number', 'started_clock.schedule_number',
-        'waits_in_clock_span.started_at', 'started_clock.opens_at', 'started_clock.next_opens_at'
+    {{ business_clock_bucket_join(
+        'clock_buckets', 'started_clock', 'instant', 'waits_in_clock_span.schedule_id',
+        epoch_seconds('waits_in_clock_span.started_at'), 'waits_in_clock_span.instant_bucket_seconds'
     ) }}
-    {{ asof_left_join(
-        'clock as measured_clock',
-        'waits_in_clock_span.schedule_number', 'measured_clock.schedule_number',
-        'waits_in_clock_span.measured_until_at', 'measured_clock.opens_at', 'measured_clock.next_opens_at'
+    {{ business_clock_bucket_join(
+        'clock_buckets', 'measured_clock', 'instant', 'waits_in_clock_span.schedule_id',
+        epoch_seconds('waits_in_clock_span.measured_until_at'), 'waits_in_clock_span.instant_bucket_seconds'
     ) }}
 ),
 
@@ -223,19 +220,12 @@ with_sla_due as (
         case
             when with_sla_due_positions.sla_time_basis = 'calendar'
                 then {{ dbt.dateadd('minute', 'with_sla_due_positions.sla_target_minutes', 'with_sla_due_positions.started_at') }}
-            when due_clock.cumulative_seconds_at_close >= with_sla_due_positions.sla_due_position
-                then {{ dbt.dateadd(
-                    'second',
-                    'with_sla_due_positions.sla_due_position - due_clock.cumulative_seconds_at_open',
-                    'due_clock.opens_at'
-                ) }}
+            else {{ business_clock_bucket_instant('due_clock', 'with_sla_due_positions.sla_due_position') }}
         end as sla_due_at
     from with_sla_due_positions
-    {{ asof_left_join(
-        'clock as due_clock',
-        'with_sla_due_positions.schedule_number', 'due_clock.schedule_number',
-        'with_sla_due_positions.sla_due_position', 'due_clock.cumulative_seconds_at_open',
-        'case when due_clock.next_opens_at is not null then due_clock.cumulative_seconds_at_close end'
+    {{ business_clock_bucket_join(
+        'clock_buckets', 'due_clock', 'position', 'with_sla_due_positions.schedule_id',
+        'with_sla_due_positions.sla_due_position', 'with_sla_due_positions.position_bucket_seconds'
     ) }}
 ),
 

@@ -4,7 +4,9 @@
     agent who has since left and been downgraded stays an agent in history. A message is a bot's when it came
     through the bot channel (Zendesk `answer_bot`) or its author was a bot user; otherwise an agent's when its
     author then had an agent or admin role; otherwise the customer's. Helpdesk exports name the role on each
-    message (a `system` notice becomes a non-public bot message). -#}
+    message (a `system` notice becomes a non-public bot message). Not the message text: no model reads it from here
+    (the searches for order numbers and contact reasons read a conversation's subject and first message, which
+    int_conversations_unioned takes from staging), and writing millions of texts cost more than classifying them. -#}
 with
 
 conversations as (
@@ -34,8 +36,7 @@ user_roles as (
             else 'customer'
         end as author_type,
         comments.is_public,
-        comments.created_at,
-        comments.body
+        comments.created_at
     from {{ system }}_comments as comments
     left join user_roles
         on '{{ system }}-' || cast(comments.author_id as varchar) = user_roles.user_id
@@ -55,8 +56,7 @@ user_roles as (
         '{{ system }}-' || helpdesk || ':' || author_key as author_id,
         case author_role when 'customer' then 'customer' when 'agent' then 'agent' else 'bot' end as author_type,
         is_public,
-        created_at,
-        body
+        created_at
     from {{ ref('stg_' ~ system ~ '__messages') }}
     where {{ only_changed_in_source('conversation_id', system, 'int_conversations_changed', 'conversation_id', 'varchar') }}
 ),

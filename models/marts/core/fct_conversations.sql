@@ -13,7 +13,6 @@ conversations as (
 ),
 
 messages as (
-    -- not the message text (body): carried through every step below it would double this model's time
     select
         conversation_id,
         message_id,

@@ -36,6 +36,12 @@ export const PUBLISHED_DB = 'marts.duckdb';
 /** Folders of the publication, each replaced as a whole set of files at the swap. */
 export const PUBLISHED_FOLDERS = ['parquet', 'csv', 'bi', 'dictionary'] as const;
 
+/**
+ * zstd at its fastest level: at 1M conversations it writes the large facts 20-25% faster than the default level 3
+ * for files 3-9% larger (fct_orders 4.5 -> 3.4 s, 140 -> 145 MB); snappy is no faster and 50% larger.
+ */
+const PARQUET_COPY_OPTIONS = 'format parquet, compression zstd, compression_level 1';
+
 export function publishedModels(all: ManifestModel[]): ManifestModel[] {
   return all
     .filter((m) => m.path.startsWith('models/marts/'))
@@ -153,7 +159,7 @@ export async function publishStep(config: Config, log: Logger, runId: string): P
           await db.run(`create or replace table ${table} as select * from ${source}`);
           reuse.copied++;
         }
-        await db.run(`copy ${table} to ${sqlLiteral(parquet)} (format parquet, compression zstd)`);
+        await db.run(`copy ${table} to ${sqlLiteral(parquet)} (${PARQUET_COPY_OPTIONS})`);
         await writeCsv(db, table, csv);
       }
       const columns = checksum.columns.map((c) => ({ name: c.slice(0, c.indexOf(' ')), type: c.slice(c.indexOf(' ') + 1) }));

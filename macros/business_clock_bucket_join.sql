@@ -7,5 +7,5 @@
     left join {{ buckets }} as {{ alias }}
         on {{ alias }}.lookup = '{{ lookup }}'
         and {{ alias }}.schedule_id = {{ schedule_id }}
-        and {{ alias }}.bucket = cast(floor({{ key }} / {{ bucket_seconds }}) as bigint)
+        and {{ alias }}.bucket = cast(floor(({{ key }}) / ({{ bucket_seconds }})) as bigint)
 {%- endmacro %}

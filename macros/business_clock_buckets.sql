@@ -24,6 +24,7 @@
         modules.datetime.date.fromisoformat(var('date_spine_end'))
         - modules.datetime.date.fromisoformat(var('date_spine_start'))
     ).days + 3 %}
+    {%- set max_buckets = spine_days * 24 * 60 %}
     {%- set lookups = ['instant', 'position'] %}
 
     with
@@ -98,7 +99,7 @@
     ),
 
     bucket_numbers as (
-        {{ dbt.generate_series(spine_days * 24 * 60) }}
+        {{ dbt.generate_series(max_buckets) }}
     ),
 
     buckets as (
@@ -111,7 +112,15 @@
                 as bucket_starts_key
         from bucket_ranges
         inner join bucket_numbers
-            on bucket_numbers.generated_number <= bucket_ranges.last_bucket - bucket_ranges.first_bucket + 1
+            on bucket_numbers.generated_number <= case
+                when bucket_ranges.last_bucket - bucket_ranges.first_bucket + 1 <= {{ max_buckets }}
+                    then bucket_ranges.last_bucket - bucket_ranges.first_bucket + 1
+                -- not with whole-minute openings; should it happen, fail (a conversion error with this text) rather
+                -- than leave the end of a clock without buckets
+                else cast(
+                    'business_clock_buckets: openings under a minute apart, more buckets than counted for' as bigint
+                )
+            end
     ),
 
     openings_bucketed as (

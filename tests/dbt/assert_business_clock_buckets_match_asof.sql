@@ -25,7 +25,7 @@ schedule_spans as (
     from support_schedules
 ),
 
-bucket_widths as (
+schedule_bucket_widths as (
     select
         schedule_id,
         max(case when lookup = 'instant' then bucket_seconds end) as instant_bucket_seconds,
@@ -62,12 +62,12 @@ instants_in_span as (
     select
         instant_probes.schedule_id,
         instant_probes.probe_at,
-        bucket_widths.instant_bucket_seconds
+        schedule_bucket_widths.instant_bucket_seconds
     from instant_probes
     inner join schedule_spans
         on instant_probes.schedule_id = schedule_spans.schedule_id
-    inner join bucket_widths
-        on instant_probes.schedule_id = bucket_widths.schedule_id
+    inner join schedule_bucket_widths
+        on instant_probes.schedule_id = schedule_bucket_widths.schedule_id
     where instant_probes.probe_at >= schedule_spans.clock_starts_at
         and instant_probes.probe_at < schedule_spans.clock_ends_at
 ),
@@ -102,11 +102,11 @@ positions_in_range as (
     select
         position_edges.schedule_id,
         position_edges.position + offsets.seconds as position,
-        bucket_widths.position_bucket_seconds
+        schedule_bucket_widths.position_bucket_seconds
     from position_edges
     cross join (select -1 as seconds union all select 0 union all select 1) as offsets
-    inner join bucket_widths
-        on position_edges.schedule_id = bucket_widths.schedule_id
+    inner join schedule_bucket_widths
+        on position_edges.schedule_id = schedule_bucket_widths.schedule_id
     where position_edges.position + offsets.seconds >= 0
 ),
 

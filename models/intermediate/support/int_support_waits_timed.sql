@@ -4,7 +4,7 @@
     - Schedule: the wait's helpdesk group's schedule, else its market's fallback schedule, else the default
       (seed support_schedule_assignments).
     - Business seconds = clock position(end) - clock position(start) on the schedule's business clock
-      (int_business_clock, macro business_clock_position). Instants outside the clock's date spine have no
+      (int_business_clock, macro business_clock_bucket_position). Instants outside the clock's date spine have no
       position: business figures null.
     - Waits still open are measured to `as_of_at`: per source system, the latest start or end of any of its waits
       (shown on open waits only).
@@ -67,7 +67,7 @@ clock_buckets as (
     {{ business_clock_buckets('int_business_clock', 'support_schedules') }}
 ),
 
-bucket_widths as (
+schedule_bucket_widths as (
     select
         schedule_id,
         max(case when lookup = 'instant' then bucket_seconds end) as instant_bucket_seconds,
@@ -80,13 +80,13 @@ bucket_widths as (
 schedule_clock_spans as (
     select
         support_schedules.schedule_id,
-        bucket_widths.instant_bucket_seconds,
-        bucket_widths.position_bucket_seconds,
+        schedule_bucket_widths.instant_bucket_seconds,
+        schedule_bucket_widths.position_bucket_seconds,
         {{ business_clock_starts_at('support_schedules.time_zone') }} as clock_starts_at,
         {{ business_clock_ends_at('support_schedules.time_zone') }} as clock_ends_at
     from support_schedules
-    left join bucket_widths
-        on support_schedules.schedule_id = bucket_widths.schedule_id
+    left join schedule_bucket_widths
+        on support_schedules.schedule_id = schedule_bucket_widths.schedule_id
 ),
 
 waits_scheduled as (

@@ -30,13 +30,20 @@ always_open_buckets as (
     {{ business_clock_buckets('always_open_clock', 'always_open_schedule') }}
 ),
 
+always_open_widths as (
+    {{ business_clock_bucket_widths('always_open_buckets') }}
+),
+
 always_open_span as (
     select
         always_open_schedule.schedule_id,
         {{ business_clock_starts_at('always_open_schedule.time_zone') }} as clock_starts_at,
         {{ business_clock_ends_at('always_open_schedule.time_zone') }} as clock_ends_at,
-        (select max(bucket_seconds) from always_open_buckets where lookup = 'instant') as bucket_seconds
+        always_open_widths.instant_bucket_seconds
     from always_open_schedule
+    -- (a 24x7 schedule without clock rows keeps its span: its waits then fail the test)
+    left join always_open_widths
+        on always_open_schedule.schedule_id = always_open_widths.schedule_id
 ),
 
 -- Waits outside the clock's span have no business time: they are left out at the end.
@@ -46,7 +53,7 @@ waits_on_24x7 as (
         waits.started_at,
         waits.ended_at,
         always_open_span.schedule_id,
-        always_open_span.bucket_seconds,
+        always_open_span.instant_bucket_seconds,
         waits.started_at >= always_open_span.clock_starts_at
         and waits.ended_at < always_open_span.clock_ends_at as is_in_clock_span
     from waits
@@ -63,11 +70,11 @@ retimed as (
     from waits_on_24x7
     {{ business_clock_bucket_join(
         'always_open_buckets', 'started_clock', 'instant', 'waits_on_24x7.schedule_id',
-        epoch_seconds('waits_on_24x7.started_at'), 'waits_on_24x7.bucket_seconds'
+        epoch_seconds('waits_on_24x7.started_at'), 'waits_on_24x7.instant_bucket_seconds'
     ) }}
     {{ business_clock_bucket_join(
         'always_open_buckets', 'ended_clock', 'instant', 'waits_on_24x7.schedule_id',
-        epoch_seconds('waits_on_24x7.ended_at'), 'waits_on_24x7.bucket_seconds'
+        epoch_seconds('waits_on_24x7.ended_at'), 'waits_on_24x7.instant_bucket_seconds'
     ) }}
 ),
 

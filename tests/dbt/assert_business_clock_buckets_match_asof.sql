@@ -26,12 +26,7 @@ schedule_spans as (
 ),
 
 schedule_bucket_widths as (
-    select
-        schedule_id,
-        max(case when lookup = 'instant' then bucket_seconds end) as instant_bucket_seconds,
-        max(case when lookup = 'position' then bucket_seconds end) as position_bucket_seconds
-    from clock_buckets
-    group by 1
+    {{ business_clock_bucket_widths('clock_buckets') }}
 ),
 
 instant_edges as (

@@ -29,13 +29,8 @@ clock_buckets as (
     {{ business_clock_buckets('clock', 'support_schedules') }}
 ),
 
-instant_bucket_widths as (
-    select
-        schedule_id,
-        max(bucket_seconds) as bucket_seconds
-    from clock_buckets
-    where lookup = 'instant'
-    group by 1
+schedule_bucket_widths as (
+    {{ business_clock_bucket_widths('clock_buckets') }}
 ),
 
 business_due as (
@@ -44,15 +39,15 @@ business_due as (
         {{ business_clock_bucket_position('due_clock', 'timed.sla_due_at') }}
         - {{ business_clock_bucket_position('started_clock', 'timed.started_at') }} as business_seconds_to_due
     from timed
-    inner join instant_bucket_widths
-        on timed.schedule_id = instant_bucket_widths.schedule_id
+    inner join schedule_bucket_widths
+        on timed.schedule_id = schedule_bucket_widths.schedule_id
     {{ business_clock_bucket_join(
         'clock_buckets', 'started_clock', 'instant', 'timed.schedule_id',
-        epoch_seconds('timed.started_at'), 'instant_bucket_widths.bucket_seconds'
+        epoch_seconds('timed.started_at'), 'schedule_bucket_widths.instant_bucket_seconds'
     ) }}
     {{ business_clock_bucket_join(
         'clock_buckets', 'due_clock', 'instant', 'timed.schedule_id',
-        epoch_seconds('timed.sla_due_at'), 'instant_bucket_widths.bucket_seconds'
+        epoch_seconds('timed.sla_due_at'), 'schedule_bucket_widths.instant_bucket_seconds'
     ) }}
     where timed.sla_time_basis = 'business'
         and timed.sla_due_at is not null
